@@ -1,0 +1,206 @@
+//! The engine: one loaded dataset with its lookup indexes and text automaton. Everything the command
+//! line and the extension ask goes through here.
+
+use crate::bundle::{self, BundleError, BundleInfo};
+use crate::chain::{self, Chain, Hop};
+use crate::edits::{self, Conflict};
+use crate::host::UrlError;
+use crate::lookup::{UrlIndex, UrlMatch};
+use crate::mentions::{Mention, Scanner};
+use crate::model::{Dataset, Entity, Kind};
+use crate::source::{SourceEntity, SourceFile};
+use crate::validate::{validate_files, Problem};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt;
+
+/// Why a dataset could not become the active one.
+#[derive(Debug, Clone)]
+pub enum LoadError {
+    Bundle(BundleError),
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Bundle(e) => write!(f, "{e}"),
+            LoadError::Invalid(problems) => {
+                write!(f, "the dataset does not pass validation ({} problems", problems.len())?;
+                if let Some(p) = problems.first() {
+                    write!(f, "; first: {p}")?;
+                }
+                write!(f, ")")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl From<BundleError> for LoadError {
+    fn from(e: BundleError) -> Self {
+        LoadError::Bundle(e)
+    }
+}
+
+/// Counts for `masthead stats` and the options page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub entities: usize,
+    pub outlets: usize,
+    pub domains: usize,
+    pub accounts: usize,
+    pub countries: usize,
+    pub edges: usize,
+    pub edges_without_source: usize,
+    pub sources: usize,
+    pub text_patterns: usize,
+    pub labels: BTreeMap<&'static str, usize>,
+    pub unknown_ownership: usize,
+}
+
+pub struct Engine {
+    info: BundleInfo,
+    /// The dataset without the reader's edits, kept to re-apply edits after a change.
+    base: Dataset,
+    dataset: Dataset,
+    index: HashMap<String, usize>,
+    urls: UrlIndex,
+    scanner: Scanner,
+    conflicts: Vec<Conflict>,
+}
+
+impl Engine {
+    /// Loads a bundle made by `masthead build`: structure and checksum are checked, validation is not
+    /// repeated. This is the fast path for the bundled dataset.
+    pub fn from_bundle(bytes: &[u8]) -> Result<Engine, LoadError> {
+        let (info, dataset) = bundle::decode(bytes)?;
+        Ok(Engine::from_dataset(dataset, info))
+    }
+
+    /// Loads a bundle from elsewhere (an update, an import) and validates it in full first.
+    pub fn from_bundle_validated(bytes: &[u8]) -> Result<Engine, LoadError> {
+        let (info, dataset) = bundle::decode(bytes)?;
+        let outcome = revalidate(&dataset);
+        match outcome {
+            Ok(d) => Ok(Engine::from_dataset(d, info)),
+            Err(problems) => Err(LoadError::Invalid(problems)),
+        }
+    }
+
+    pub fn from_dataset(dataset: Dataset, info: BundleInfo) -> Engine {
+        let mut engine = Engine {
+            info,
+            base: Dataset::default(),
+            dataset,
+            index: HashMap::new(),
+            urls: UrlIndex::default(),
+            scanner: Scanner::build(&Dataset::default()),
+            conflicts: Vec::new(),
+        };
+        engine.base = engine.dataset.clone();
+        engine.reindex();
+        engine
+    }
+
+    fn reindex(&mut self) {
+        self.index = self.dataset.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        self.urls = UrlIndex::build(&self.dataset);
+        self.scanner = Scanner::build(&self.dataset);
+    }
+
+    /// Applies a reader's edits on top of the base dataset, replacing any edits applied before.
+    /// On error nothing changes.
+    pub fn apply_edits(&mut self, edits_json: &str) -> Result<&[Conflict], Vec<Problem>> {
+        let (merged, conflicts) = edits::apply(&self.base, edits_json)?;
+        self.dataset = merged;
+        self.conflicts = conflicts;
+        self.reindex();
+        Ok(&self.conflicts)
+    }
+
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    pub fn info(&self) -> &BundleInfo {
+        &self.info
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// The base dataset's version of an entity, for recording the base of a new edit.
+    pub fn base_fingerprint(&self, id: &str) -> Option<String> {
+        self.base.entities.iter().find(|e| e.id == id).map(edits::fingerprint)
+    }
+
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn entity(&self, i: usize) -> &Entity {
+        &self.dataset.entities[i]
+    }
+
+    pub fn lookup_url(&self, url: &str) -> Result<Option<UrlMatch>, UrlError> {
+        self.urls.lookup(url)
+    }
+
+    pub fn scan(&self, text: &str, linked: &HashSet<usize>) -> Vec<Mention> {
+        self.scanner.scan(text, linked)
+    }
+
+    pub fn chain(&self, i: usize) -> Chain {
+        chain::chain(&self.dataset, &self.index, i)
+    }
+
+    pub fn owner_graph(&self, i: usize) -> (Vec<usize>, Vec<Hop>) {
+        chain::owner_graph(&self.dataset, &self.index, i)
+    }
+
+    /// "Global Times → People's Daily → Central Committee of the Chinese Communist Party".
+    pub fn chain_names(&self, chain: &Chain) -> String {
+        std::iter::once(chain.outlet)
+            .chain(chain.hops.iter().map(|h| h.to))
+            .map(|i| self.dataset.entities[i].name.as_str())
+            .collect::<Vec<_>>()
+            .join(" → ")
+    }
+
+    pub fn stats(&self) -> Stats {
+        let mut s = Stats { entities: self.dataset.entities.len(), ..Stats::default() };
+        let mut countries = BTreeSet::new();
+        for e in &self.dataset.entities {
+            if e.kind == Kind::Outlet {
+                s.outlets += 1;
+                if let Some(c) = &e.country {
+                    countries.insert(c.as_str());
+                }
+                if e.owners.iter().all(|o| !o.is_current()) {
+                    s.unknown_ownership += 1;
+                }
+            }
+            s.domains += e.domains.len();
+            s.accounts += e.accounts.len();
+            s.edges += e.owners.len();
+            s.edges_without_source += e.owners.iter().filter(|o| o.sources.is_empty()).count();
+            s.sources += e.sources.len() + e.owners.iter().map(|o| o.sources.len()).sum::<usize>();
+            for l in &e.labels {
+                *s.labels.entry(l.slug()).or_default() += 1;
+            }
+        }
+        s.countries = countries.len();
+        s.text_patterns = self.scanner.pattern_count();
+        s
+    }
+}
+
+/// Runs the full validator over a decoded dataset, as if it had been read from `data/`.
+fn revalidate(d: &Dataset) -> Result<Dataset, Vec<Problem>> {
+    let file = SourceFile { entities: d.entities.iter().map(SourceEntity::from).collect(), extra: BTreeMap::new() };
+    let outcome = validate_files(&[("bundle".to_string(), file)]);
+    let errors: Vec<Problem> = outcome.errors().cloned().collect();
+    outcome.dataset.ok_or(errors)
+}

@@ -1,0 +1,138 @@
+//! URL parsing and host normalisation: the first thing every lookup does, so every trap readers have
+//! been burned by elsewhere (case, trailing dot, IDN, ports, userinfo) is closed here once.
+
+use std::fmt;
+use url::{Host, Url};
+
+/// Why an input is not a web address we can look up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlError {
+    /// Not parseable as a URL at all.
+    Malformed(String),
+    /// A real URL, but not http or https (`mailto:`, `javascript:`, `file:` ...).
+    UnsupportedScheme(String),
+    /// An http(s) URL without a host.
+    NoHost,
+}
+
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UrlError::Malformed(why) => write!(f, "not a valid URL ({why})"),
+            UrlError::UnsupportedScheme(s) => write!(f, "only http and https URLs can be checked, not {s}:"),
+            UrlError::NoHost => write!(f, "the URL has no host"),
+        }
+    }
+}
+
+impl std::error::Error for UrlError {}
+
+/// Parses a web address the way a browser's address bar would: WHATWG rules, http(s) only, and a bare
+/// host such as `globaltimes.cn/page` is read as `https://globaltimes.cn/page`.
+pub fn parse_web_url(input: &str) -> Result<Url, UrlError> {
+    let input = input.trim();
+    let url = match Url::parse(input) {
+        Ok(u) => u,
+        Err(url::ParseError::RelativeUrlWithoutBase) if looks_like_bare_host(input) => {
+            Url::parse(&format!("https://{input}")).map_err(|e| UrlError::Malformed(e.to_string()))?
+        }
+        Err(e) => return Err(UrlError::Malformed(e.to_string())),
+    };
+    match url.scheme() {
+        "http" | "https" => {}
+        other => return Err(UrlError::UnsupportedScheme(other.to_string())),
+    }
+    if url.host().is_none() {
+        return Err(UrlError::NoHost);
+    }
+    Ok(url)
+}
+
+/// `example.com`, `example.com/path`: a dot in the part before the first slash, and no spaces.
+fn looks_like_bare_host(s: &str) -> bool {
+    let host = s.split(['/', '?', '#']).next().unwrap_or("");
+    !s.is_empty() && host.contains('.') && !s.contains(char::is_whitespace)
+}
+
+/// The host of a parsed URL as a lookup key: lower-case ASCII (punycode for IDN), no trailing dot.
+/// IP addresses give `None`: no outlet is registered by address.
+pub fn url_host(url: &Url) -> Option<String> {
+    match url.host()? {
+        Host::Domain(d) => Some(d.trim_end_matches('.').to_string()).filter(|d| !d.is_empty()),
+        Host::Ipv4(_) | Host::Ipv6(_) => None,
+    }
+}
+
+/// Normalises a host written in the dataset or found in text: `WWW.Example.COM.` → `www.example.com`,
+/// `bücher.de` → `xn--bcher-kva.de`. `None` if it is not a valid domain name.
+pub fn normalize_host(host: &str) -> Option<String> {
+    let host = host.trim().trim_end_matches('.');
+    if host.is_empty() || host.contains(['/', ':', '@', ' ', '?', '#']) {
+        return None;
+    }
+    match Host::parse(host).ok()? {
+        Host::Domain(d) => {
+            let d = d.trim_end_matches('.');
+            // Every label must be non-empty: `a..b` is not a host.
+            if d.split('.').any(str::is_empty) {
+                return None;
+            }
+            Some(d.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The host and its parent domains on label boundaries, longest first:
+/// `a.b.example.com` → `a.b.example.com`, `b.example.com`, `example.com`, `com`.
+/// This is what makes `rt.com` match `www.rt.com` but never `art.com`.
+pub fn suffixes(host: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(host), |h| h.find('.').map(|i| &h[i + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_hosts() {
+        let cases = [
+            ("Example.COM", Some("example.com")),
+            ("example.com.", Some("example.com")),
+            ("bücher.de", Some("xn--bcher-kva.de")),
+            ("xn--bcher-kva.de", Some("xn--bcher-kva.de")),
+            ("新华网.cn", Some("xn--xkrr14bows.cn")),
+            ("", None),
+            ("a..b", None),
+            ("exa mple.com", None),
+            ("example.com/path", None),
+            ("user@example.com", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize_host(input).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn parses_web_urls() {
+        let host = |s: &str| parse_web_url(s).ok().and_then(|u| url_host(&u));
+        assert_eq!(host("HTTPS://WWW.GlobalTimes.CN./page").as_deref(), Some("www.globaltimes.cn"));
+        assert_eq!(host("https://user:pw@rt.com:8443/x").as_deref(), Some("rt.com"));
+        assert_eq!(host("globaltimes.cn/page/1").as_deref(), Some("globaltimes.cn"));
+        assert_eq!(host("https://bücher.de/").as_deref(), Some("xn--bcher-kva.de"));
+        assert_eq!(host("http://127.0.0.1/"), None);
+        assert!(matches!(parse_web_url("mailto:a@b.c"), Err(UrlError::UnsupportedScheme(_))));
+        assert!(matches!(parse_web_url("javascript:alert(1)"), Err(UrlError::UnsupportedScheme(_))));
+        assert!(matches!(parse_web_url("not a url"), Err(UrlError::Malformed(_))));
+        assert!(matches!(parse_web_url(""), Err(UrlError::Malformed(_))));
+        assert!(matches!(parse_web_url("https://"), Err(_)));
+    }
+
+    #[test]
+    fn suffixes_stop_at_label_boundaries() {
+        let got: Vec<&str> = suffixes("www.rt.com").collect();
+        assert_eq!(got, ["www.rt.com", "rt.com", "com"]);
+        assert!(!suffixes("art.com").any(|s| s == "rt.com"));
+        assert!(!suffixes("deviantart.com").any(|s| s == "rt.com"));
+    }
+}

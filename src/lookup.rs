@@ -1,0 +1,127 @@
+//! URL → outlet: domains on label boundaries (longest registered suffix wins, path-scoped entries
+//! first) and platform accounts.
+
+use crate::accounts::{platform_for_host, PlatformLink};
+use crate::host::{normalize_host, parse_web_url, suffixes, url_host, UrlError};
+use crate::model::Dataset;
+use std::collections::HashMap;
+
+/// How a URL was matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    /// A dataset domain entry such as `globaltimes.cn` or `example.com/section`.
+    Domain(String),
+    /// A platform account such as `x:globaltimesnews`.
+    Account(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlMatch {
+    /// Index into the dataset's entities.
+    pub entity: usize,
+    pub via: Via,
+}
+
+/// Normalises a dataset domain entry: `WWW.Example.com/Section/` → `www.example.com/Section`.
+/// Paths stay case-sensitive, as they are on most servers.
+pub fn normalize_domain_entry(entry: &str) -> Option<String> {
+    let (host, path) = match entry.find('/') {
+        Some(i) => (&entry[..i], Some(entry[i..].trim_end_matches('/'))),
+        None => (entry, None),
+    };
+    let host = normalize_host(host)?;
+    // A registered domain has at least two labels: "com" alone would claim a whole TLD.
+    if !host.contains('.') {
+        return None;
+    }
+    match path {
+        Some(p) if !p.is_empty() => {
+            if p.contains(['?', '#', ' ']) {
+                return None;
+            }
+            Some(format!("{host}{p}"))
+        }
+        _ => Some(host),
+    }
+}
+
+#[derive(Default)]
+pub struct UrlIndex {
+    /// host → (path prefix or "", entity), path-scoped entries sorted longest first.
+    hosts: HashMap<String, Vec<(String, u32)>>,
+    /// `platform:handle` → entity.
+    accounts: HashMap<String, u32>,
+}
+
+impl UrlIndex {
+    pub fn build(dataset: &Dataset) -> UrlIndex {
+        let mut index = UrlIndex::default();
+        for (i, e) in dataset.entities.iter().enumerate() {
+            for d in &e.domains {
+                let (host, path) = match d.find('/') {
+                    Some(p) => (&d[..p], &d[p..]),
+                    None => (d.as_str(), ""),
+                };
+                index.hosts.entry(host.to_string()).or_default().push((path.to_string(), i as u32));
+            }
+            for a in &e.accounts {
+                index.accounts.insert(a.clone(), i as u32);
+            }
+        }
+        for entries in index.hosts.values_mut() {
+            entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        }
+        index
+    }
+
+    /// Looks a URL up. `Ok(None)` means a valid web URL that no entity claims.
+    pub fn lookup(&self, input: &str) -> Result<Option<UrlMatch>, UrlError> {
+        let url = parse_web_url(input)?;
+        let Some(host) = url_host(&url) else { return Ok(None) };
+        if let Some(platform) = platform_for_host(&host) {
+            if let PlatformLink::Account(key) = platform.classify(&url) {
+                // An account the dataset does not know is somebody on the platform, not the platform.
+                return Ok(self.accounts.get(&key).map(|&e| UrlMatch { entity: e as usize, via: Via::Account(key) }));
+            }
+        }
+        Ok(self.lookup_host_path(&host, url.path()))
+    }
+
+    fn lookup_host_path(&self, host: &str, path: &str) -> Option<UrlMatch> {
+        for suffix in suffixes(host) {
+            let Some(entries) = self.hosts.get(suffix) else { continue };
+            for (prefix, entity) in entries {
+                let scoped_match = prefix.is_empty()
+                    || path == prefix
+                    || (path.starts_with(prefix.as_str()) && path.as_bytes().get(prefix.len()) == Some(&b'/'));
+                if scoped_match {
+                    return Some(UrlMatch { entity: *entity as usize, via: Via::Domain(format!("{suffix}{prefix}")) });
+                }
+            }
+        }
+        None
+    }
+
+    pub fn domain_count(&self) -> usize {
+        self.hosts.values().map(Vec::len).sum()
+    }
+
+    pub fn account_count(&self) -> usize {
+        self.accounts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_entries() {
+        assert_eq!(normalize_domain_entry("GlobalTimes.CN").as_deref(), Some("globaltimes.cn"));
+        assert_eq!(normalize_domain_entry("example.com/Section/").as_deref(), Some("example.com/Section"));
+        assert_eq!(normalize_domain_entry("example.com/").as_deref(), Some("example.com"));
+        for bad in ["com", "https://example.com", "", "exa mple.com", "example.com/a?b"] {
+            assert_eq!(normalize_domain_entry(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! Citations in running text: one Aho-Corasick automaton over every outlet name, alias and domain,
+//! built once per dataset load, with the boundary, case and ambiguity rules of DESIGN.md applied to
+//! each candidate.
+
+use crate::model::{Dataset, Entity, Kind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashSet;
+
+/// How a mention was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The name, a name in another script, or an unambiguous alias.
+    Name,
+    /// An ambiguous alias, accepted because of an attribution cue or a link to the outlet.
+    Ambiguous,
+    /// A bare domain or URL in the text.
+    Domain,
+}
+
+/// One citation found in text. Offsets are UTF-8 byte offsets into the scanned string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    pub form: Form,
+}
+
+struct Pattern {
+    entity: u32,
+    form: Form,
+}
+
+/// The alias automaton. Build it once per dataset; scanning borrows it.
+pub struct Scanner {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    /// For texts claimed by several outlets: the pattern ids of the same text.
+    shared: Vec<Vec<u32>>,
+}
+
+/// Straight and curly apostrophes are the same thing in running text.
+pub fn fold_apostrophes(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}', '\u{02BC}'], "'")
+}
+
+/// Every text form of an entity with whether it is ambiguous. The name counts as ambiguous when it is
+/// listed under `ambiguous`.
+pub fn text_forms(e: &Entity) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut push = |s: &str, amb: bool| {
+        if !out.iter().any(|(f, _)| f == s) {
+            out.push((s.to_string(), amb));
+        }
+    };
+    for a in &e.ambiguous {
+        push(a, true);
+    }
+    push(&e.name, false);
+    for (_, n) in &e.names {
+        push(n, false);
+    }
+    for a in &e.aliases {
+        push(a, false);
+    }
+    out
+}
+
+/// Scripts written without spaces between words: no word boundary is needed around a match there.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF      // Thai, Lao
+        | 0x1000..=0x109F    // Myanmar
+        | 0x1780..=0x17FF    // Khmer
+        | 0x2E80..=0x2FDF    // CJK radicals
+        | 0x3000..=0x30FF    // CJK punctuation, Hiragana, Katakana
+        | 0x3100..=0x31FF    // Bopomofo, Katakana ext
+        | 0x3400..=0x4DBF    // CJK ext A
+        | 0x4E00..=0x9FFF    // CJK unified
+        | 0xAC00..=0xD7AF    // Hangul syllables: particles attach to names ("연합뉴스는")
+        | 0xF900..=0xFAFF    // CJK compatibility
+        | 0xFF00..=0xFFEF    // full-width forms
+        | 0x20000..=0x3FFFF) // CJK ext B..
+}
+
+/// A character that continues a word in a spaced script.
+fn is_word_char(c: char) -> bool {
+    (c.is_alphanumeric() || c == '_') && !is_unspaced_script(c)
+}
+
+/// A character that continues a host name.
+fn is_host_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-'
+}
+
+/// Phrases that, just before an ambiguous name, make it an attribution: "according to RT".
+const CUES_BEFORE: &[&str] = &[
+    "according to", "told", "in an interview with", "interview with", "wrote in", "writing in", "via",
+    "reported by", "cited by", "quoted by", "published by", "published in", "a report by", "a report from",
+    "report by", "speaking to", "speaking with", "said in", "broadcaster", "news agency", "newspaper",
+    "outlet", "channel", "state media", "state broadcaster", "tabloid", "selon", "según", "segundo", "laut",
+    "сообщает", "сообщил", "сообщила", "сообщили", "по данным", "по сообщению", "передает", "передаёт",
+];
+
+/// Words that, just after an ambiguous name, make it an attribution: "RT reported", "RT's".
+const CUES_AFTER: &[&str] = &[
+    "'s ", "'s\u{a0}", "reported", "reports", "said", "says", "wrote", "writes", "quoted", "cited",
+    "published", "broadcast", "aired", "news agency", "reporter", "correspondent", "journalist",
+    "editor", "newspaper", "television", "tv", "channel", "interview", "report",
+];
+
+impl Scanner {
+    /// Builds the automaton over every outlet's text forms and domains.
+    pub fn build(dataset: &Dataset) -> Scanner {
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut by_text: std::collections::HashMap<String, Vec<u32>> = Default::default();
+        for (i, e) in dataset.entities.iter().enumerate() {
+            if e.kind != Kind::Outlet {
+                continue;
+            }
+            for (form, ambiguous) in text_forms(e) {
+                let folded = fold_apostrophes(&form);
+                // One pattern per apostrophe spelling keeps byte offsets true to the original text.
+                let mut variants = vec![folded.clone()];
+                if folded.contains('\'') {
+                    variants.push(folded.replace('\'', "\u{2019}"));
+                }
+                for v in variants {
+                    by_text.entry(v.clone()).or_default().push(patterns.len() as u32);
+                    texts.push(v);
+                    patterns.push(Pattern { entity: i as u32, form: if ambiguous { Form::Ambiguous } else { Form::Name } });
+                }
+            }
+            for d in &e.domains {
+                if !d.contains('/') {
+                    texts.push(d.clone());
+                    patterns.push(Pattern { entity: i as u32, form: Form::Domain });
+                }
+            }
+        }
+        let mut shared = vec![Vec::new(); patterns.len()];
+        for ids in by_text.values().filter(|ids| ids.len() > 1) {
+            for &id in ids {
+                shared[id as usize] = ids.clone();
+            }
+        }
+        let automaton = if texts.is_empty() {
+            None
+        } else {
+            // Standard semantics so that overlapping candidates are all seen; the longest valid one is
+            // chosen afterwards. Building can only fail on absurd sizes; then text scanning is off.
+            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&texts).ok()
+        };
+        Scanner { automaton, patterns, shared }
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds the outlets a text cites. `linked` holds entities the page links to: it unlocks their
+    /// ambiguous aliases without an attribution cue.
+    pub fn scan(&self, text: &str, linked: &HashSet<usize>) -> Vec<Mention> {
+        let Some(ac) = &self.automaton else { return Vec::new() };
+        let mut candidates: Vec<Mention> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let pid = m.pattern().as_usize();
+            let pattern = &self.patterns[pid];
+            let entity = pattern.entity as usize;
+            let accepted = match pattern.form {
+                Form::Domain => host_boundaries(text, start, end),
+                Form::Name => word_boundaries(text, start, end),
+                // A text several outlets share says only that it is an attribution, not whose: the
+                // ambiguous claimants then need a link on the page.
+                Form::Ambiguous => {
+                    word_boundaries(text, start, end)
+                        && (linked.contains(&entity) || (self.shared[pid].is_empty() && has_cue(text, start, end)))
+                }
+            };
+            if accepted {
+                let (start, end) = if pattern.form == Form::Domain { extend_host(text, start, end) } else { (start, end) };
+                candidates.push(Mention { start, end, entity, form: pattern.form });
+            }
+        }
+        resolve_overlaps(candidates)
+    }
+}
+
+/// Longest wins among overlapping candidates ("People's Daily Press" over "People's Daily"), then the
+/// leftmost. Output is sorted by position.
+/// On the very same span, an outlet the page links to beats the outlet that owns the text by default.
+fn resolve_overlaps(mut candidates: Vec<Mention>) -> Vec<Mention> {
+    let linked_first = |m: &Mention| if m.form == Form::Ambiguous { 0 } else { 1 };
+    candidates.sort_by(|a, b| {
+        (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(linked_first(a).cmp(&linked_first(b)))
+    });
+    let mut chosen: Vec<Mention> = Vec::new();
+    for c in candidates {
+        if !chosen.iter().any(|k| c.start < k.end && k.start < c.end) {
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|m| m.start);
+    chosen
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn char_after(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// In spaced scripts a match must not continue a word on either side: "Reuterstown" is not Reuters.
+/// Where the match itself begins or ends in an unspaced script (CJK, Thai ...), that side needs nothing.
+fn word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let first = char_after(text, start);
+    let last = char_before(text, end);
+    let left_ok = match (first, char_before(text, start)) {
+        (Some(f), Some(prev)) if is_word_char(f) => !is_word_char(prev),
+        _ => true,
+    };
+    let right_ok = match (last, char_after(text, end)) {
+        (Some(l), Some(next)) if is_word_char(l) => !is_word_char(next),
+        _ => true,
+    };
+    left_ok && right_ok
+}
+
+/// A domain in text: `rt.com` in "see rt.com." or "https://www.rt.com/news", never in "art.com" or
+/// "rt.com.example.org".
+fn host_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let left_ok = match char_before(text, start) {
+        None => true,
+        Some('.') => char_before(text, start - 1).is_some_and(is_host_char), // a subdomain: www.rt.com
+        Some(c) => !is_host_char(c) && c != '@',
+    };
+    let right_ok = match char_after(text, end) {
+        None => true,
+        Some('.') => !char_after(text, end + 1).is_some_and(is_host_char),
+        Some(c) => !is_host_char(c),
+    };
+    left_ok && right_ok
+}
+
+/// Widens a domain match over its subdomain labels: the mark then covers "www.rt.com", not "rt.com".
+fn extend_host(text: &str, mut start: usize, end: usize) -> (usize, usize) {
+    while let Some(c) = char_before(text, start) {
+        if is_host_char(c) || c == '.' {
+            start -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    while text[start..end].starts_with('.') {
+        start += 1;
+    }
+    (start, end)
+}
+
+/// Is an ambiguous name at `start..end` used as an attribution? Looks at the words just before and
+/// after it, and at datelines such as "(Xinhua) --".
+fn has_cue(text: &str, start: usize, end: usize) -> bool {
+    let before = window_before(text, start, 48).trim_end_matches([' ', '\u{a0}', ',', ':', '\t', '\n']);
+    let before_lower = before.to_lowercase();
+    let before_lower = before_lower.strip_suffix(" the").unwrap_or(&before_lower);
+    if CUES_BEFORE.iter().any(|c| ends_with_word(before_lower, c)) {
+        return true;
+    }
+    let after = window_after(text, end, 32);
+    if before.ends_with('(') {
+        let rest = after.trim_start_matches(')').trim_start();
+        if after.starts_with(')') && (rest.starts_with("--") || rest.starts_with('—') || rest.starts_with('–') || rest.starts_with('-')) {
+            return true;
+        }
+    }
+    let after = fold_apostrophes(after).to_lowercase();
+    if after.starts_with("'s") && !after[2..].starts_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    let after_words = after.trim_start_matches([' ', '\u{a0}', ',']);
+    after.starts_with([' ', '\u{a0}', ','])
+        && CUES_AFTER.iter().any(|c| after_words.starts_with(c) && !after_words[c.len()..].starts_with(|ch: char| ch.is_alphanumeric()))
+}
+
+fn ends_with_word(haystack: &str, cue: &str) -> bool {
+    haystack.ends_with(cue)
+        && haystack[..haystack.len() - cue.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn window_before(text: &str, at: usize, bytes: usize) -> &str {
+    let mut from = at.saturating_sub(bytes);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+fn window_after(text: &str, at: usize, bytes: usize) -> &str {
+    let mut to = (at + bytes).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        assert!(word_boundaries("by Reuters.", 3, 10));
+        assert!(!word_boundaries("Reuterstown", 0, 7));
+        assert!(word_boundaries("据环球时报报道", 3, 15));
+        assert!(host_boundaries("see rt.com.", 4, 10));
+        assert!(!host_boundaries("art.com", 1, 7));
+        assert!(!host_boundaries("rt.com.example.org", 0, 6));
+        assert!(host_boundaries("www.rt.com/news", 4, 10));
+        assert_eq!(extend_host("https://www.rt.com/x", 12, 18), (8, 18));
+    }
+
+    #[test]
+    fn cues() {
+        let at = |t: &str, name: &str| {
+            let s = t.find(name).unwrap();
+            has_cue(t, s, s + name.len())
+        };
+        assert!(at("according to RT, the", "RT"));
+        assert!(at("he told RT in", "RT"));
+        assert!(at("RT reported that", "RT"));
+        assert!(at("RT's editor", "RT"));
+        assert!(at("RT’s editor", "RT"));
+        assert!(at("MOSCOW (RT) -- The", "RT"));
+        assert!(at("in an interview with the Mint.", "Mint"));
+        assert!(!at("RT @john: great game", "RT"));
+        assert!(!at("fresh Mint leaves", "Mint"));
+        assert!(at("RT said-so", "RT"));
+        assert!(!at("RT saidx", "RT"));
+    }
+}
