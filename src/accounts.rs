@@ -167,7 +167,8 @@ pub fn normalize_account(account: &str) -> Result<String, String> {
     if !is_plausible_handle(handle) {
         return Err(format!("account {account:?} has an invalid handle"));
     }
-    if key == "youtube" && !(handle.starts_with('@') || handle.starts_with("UC")) {
+    // Compared lower-cased: a normalised account is checked again when a bundle is re-validated.
+    if key == "youtube" && !(handle.starts_with('@') || handle.to_ascii_lowercase().starts_with("uc")) {
         return Err(format!("YouTube account {account:?} must be an @handle or a UC... channel id"));
     }
     Ok(format!("{key}:{}", handle.to_lowercase()))

@@ -1,0 +1,139 @@
+//! The command-line contract of DESIGN.md: output shapes and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/data");
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_masthead"));
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the binary runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn check_prints_the_chain_with_relations_and_sources() {
+    let out = run(&["check", "--data", FIXTURE, "https://www.globaltimes.cn/page/202311/1301526.shtml"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Global Times (outlet, CN, State-controlled) — matched by domain globaltimes.cn"), "{stdout}");
+    assert!(stdout.contains("→ published by: People's Daily"), "{stdout}");
+    assert!(stdout.contains("→ controlled by: Central Committee of the Chinese Communist Party"), "{stdout}");
+    assert!(stdout.contains("source: https://en.wikipedia.org/wiki/Global_Times (checked 2026-11-28)"), "{stdout}");
+    assert!(stdout.contains("chain: Global Times → People's Daily → Central Committee of the Chinese Communist Party"), "{stdout}");
+}
+
+#[test]
+fn check_exit_codes() {
+    assert_eq!(run(&["check", "--data", FIXTURE, "https://art.com/"], None).status.code(), Some(1));
+    assert_eq!(run(&["check", "--data", FIXTURE, "https://rt.com/", "https://art.com/"], None).status.code(), Some(1));
+    let bad = run(&["check", "--data", FIXTURE, "javascript:alert(1)"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("only http and https"), "{}", text(&bad.stderr));
+    assert_eq!(run(&["check", "--data", FIXTURE, "https://rt.com/", "::::"], None).status.code(), Some(2));
+    assert_eq!(run(&["check", "--data", FIXTURE], None).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"], None).status.code(), Some(2));
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let out = run(&["check", "--json", "--data", FIXTURE, "https://x.com/globaltimesnews", "https://art.com/"], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["status"], "found");
+    assert_eq!(v[0]["outlet"]["id"], "global-times");
+    assert_eq!(v[0]["chain"]["hops"][1]["to"]["id"], "ccp-central-committee");
+    assert_eq!(v[0]["chain"]["hops"][0]["relation"], "published_by");
+    assert_eq!(v[1]["status"], "unknown");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn scan_reports_tsv_spans() {
+    let out = run(&["scan", "--data", FIXTURE, "-"], Some("Wang Wenbin told reporters, according to Global Times.\n"));
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let fields: Vec<&str> = stdout.trim_end().split('\t').collect();
+    assert_eq!(fields, ["41", "53", "Global Times", "Global Times", "Global Times → People's Daily → Central Committee of the Chinese Communist Party"]);
+
+    let none = run(&["scan", "--data", FIXTURE, "-"], Some("RT @john: great game\n"));
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+    assert_eq!(run(&["scan", "--data", FIXTURE, "/no/such/file"], None).status.code(), Some(2));
+}
+
+#[test]
+fn scan_html_reports_links_and_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        r#"<html><body><p>Beijing's <b>Global</b> Times said so, per <a href="https://www.globaltimes.cn/x">a report</a>.</p>
+        <p>RT @john: nothing</p><pre>Xinhua in code</pre><script>Xinhua</script></body></html>"#,
+    )
+    .unwrap();
+    let out = run(&["scan", "--html", "--data", FIXTURE, page.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let matched: Vec<&str> = stdout.lines().map(|l| l.split('\t').nth(2).unwrap()).collect();
+    assert_eq!(matched, ["Global Times", "https://www.globaltimes.cn/x"], "{stdout}");
+}
+
+#[test]
+fn validate_build_stats_and_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = run(&["validate", FIXTURE], None);
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stdout));
+
+    let broken = dir.path().join("broken");
+    std::fs::create_dir(&broken).unwrap();
+    std::fs::write(broken.join("a.json"), r#"{"entities": [{"id": "x", "name": "X", "kind": "outlet", "country": "XX"}]}"#).unwrap();
+    let bad = run(&["validate", broken.to_str().unwrap()], None);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stdout).contains("error: a.json: x: country"), "{}", text(&bad.stdout));
+
+    let bundle = dir.path().join("fixture.bundle");
+    let built = run(&["build", FIXTURE, "-o", bundle.to_str().unwrap(), "--version", "42"], None);
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
+
+    let stats = text(&run(&["stats", "--data", bundle.to_str().unwrap()], None).stdout);
+    for line in ["outlets: 13", "domains: 17", "accounts: 11", "countries: 5", "edges: 9", "edges_without_source: 0", "dataset_version: 42"] {
+        assert!(stats.lines().any(|l| l == line), "missing {line:?} in\n{stats}");
+    }
+
+    let keys = dir.path().join("keys");
+    assert_eq!(run(&["keygen", "--out", keys.to_str().unwrap()], None).status.code(), Some(0));
+    assert_eq!(run(&["keygen", "--out", keys.to_str().unwrap()], None).status.code(), Some(2), "never overwrite a key");
+    let key = keys.join("masthead.key");
+    let public = keys.join("masthead.pub");
+    assert_eq!(run(&["verify", bundle.to_str().unwrap(), "--pubkey", public.to_str().unwrap()], None).status.code(), Some(1));
+    assert_eq!(run(&["sign", bundle.to_str().unwrap(), "--key", key.to_str().unwrap()], None).status.code(), Some(0));
+    let verified = run(&["verify", bundle.to_str().unwrap(), "--pubkey", public.to_str().unwrap()], None);
+    assert_eq!(verified.status.code(), Some(0), "{}", text(&verified.stderr));
+    assert!(text(&verified.stdout).contains("version 42"));
+
+    let mut bytes = std::fs::read(&bundle).unwrap();
+    let n = bytes.len();
+    bytes[n / 2] ^= 1;
+    std::fs::write(&bundle, &bytes).unwrap();
+    let tampered = run(&["verify", bundle.to_str().unwrap(), "--pubkey", public.to_str().unwrap()], None);
+    assert_eq!(tampered.status.code(), Some(1));
+    assert!(text(&tampered.stderr).contains("signature does not match"), "{}", text(&tampered.stderr));
+}
+
+#[test]
+fn export_round_trips_through_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("all.json");
+    assert_eq!(run(&["export", "--data", FIXTURE, "-o", out.to_str().unwrap()], None).status.code(), Some(0));
+    let again = run(&["stats", "--data", out.to_str().unwrap()], None);
+    assert!(text(&again.stdout).lines().any(|l| l == "outlets: 13"));
+}

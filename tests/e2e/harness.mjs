@@ -1,0 +1,199 @@
+// Launches Debian's Chromium with the built extension (playwright-core), and the helpers tests use
+// to read what the extension did: marks, closed shadow roots, badge and title, every request made.
+
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUTPUT = path.join(ROOT, 'tests/e2e/output');
+export const DIST = path.resolve(process.env.MASTHEAD_DIST ?? path.join(ROOT, 'dist/chrome'));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Hosts the fixture server plays. Links to other hosts are never followed by the tests. */
+export const HOSTS = ['www.cbc.ca', 'www.globaltimes.cn', 'blog.example.org', 'links.example.net', 'feed.example.net', 'dark.example.net', 'editor.example.net', 'csp.example.net', 'bench.example.net', 'updates.example.net'];
+
+/**
+ * Starts Chromium with the extension from `dist` and every host in HOSTS mapped to the server port.
+ * Returns the context, the extension's service worker and id, and the list of requests made.
+ */
+export async function launch({ dist = DIST, port, userDataDir = null } = {}) {
+  if (!existsSync(path.join(dist, 'manifest.json'))) throw new Error(`no built extension in ${dist}: run ./build.sh first`);
+  await mkdir(OUTPUT, { recursive: true });
+  const profile = userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'masthead-profile-')));
+  const rules = HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1100, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      `--host-resolver-rules=${rules}`,
+    ],
+  });
+  const requests = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const errors = [];
+  const watch = (page) => {
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: console: ${message.text()}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    requests,
+    errors,
+    profile,
+    /** The current service worker (it changes after the browser stops and restarts it). */
+    async currentWorker() {
+      const workers = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      return workers.at(-1) ?? context.waitForEvent('serviceworker');
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && !userDataDir) await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Requests that went anywhere but the fixture server (by host) or the extension itself. */
+export function foreignRequests(requests) {
+  return requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    if (['chrome-extension:', 'data:', 'blob:', 'about:'].includes(protocol)) return false;
+    return !(HOSTS.includes(hostname) || hostname === '127.0.0.1');
+  });
+}
+
+/** The tab id the worker recorded for a page (the content script reports each page it loads in). */
+export async function tabIdOf(browser, page) {
+  const url = page.url();
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const worker = await browser.currentWorker();
+    const id = await worker.evaluate(async (wanted) => {
+      const all = await chrome.storage.session.get(null);
+      const entry = Object.entries(all).find(([key, state]) => key.startsWith('tab:') && state?.url === wanted);
+      return entry ? Number(entry[0].slice(4)) : null;
+    }, url);
+    if (id !== null) return id;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`the worker never recorded ${url}`);
+}
+
+export async function badgeOf(browser, tabId) {
+  const worker = await browser.currentWorker();
+  return worker.evaluate(async (id) => ({
+    text: await chrome.action.getBadgeText({ tabId: id }),
+    title: await chrome.action.getTitle({ tabId: id }),
+    color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+  }), tabId);
+}
+
+/** Waits until the number of marks on the page stops changing (and is at least `min`). */
+export async function settledMarks(page, { min = 1, quietMs = 600, timeoutMs = 20000 } = {}) {
+  const start = Date.now();
+  let last = -1;
+  let stableSince = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    const count = await page.locator('masthead-mark').count();
+    if (count !== last) {
+      last = count;
+      stableSince = Date.now();
+    } else if (count >= min && Date.now() - stableSince >= quietMs) {
+      return count;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`marks did not settle (last count ${last}, wanted at least ${min})`);
+}
+
+/** Every mark on the page: outlet, kind, and what it follows (to check placement and duplicates). */
+export function listMarks(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('masthead-mark')].map((mark) => {
+      const previous = mark.previousSibling;
+      const parentBlock = mark.parentElement?.closest('p,li,blockquote,div,section,article,pre,td,h1,h2');
+      return {
+        outlet: mark.getAttribute('data-masthead-outlet'),
+        kind: mark.getAttribute('data-masthead-kind'),
+        afterLink: previous?.nodeType === 1 && previous.localName === 'a' ? previous.id || previous.href : null,
+        textBefore: previous?.nodeType === 3 ? previous.data.slice(-40) : null,
+        block: parentBlock?.id || null,
+        inside: mark.parentElement?.closest('code,pre,textarea,[contenteditable],a,svg') ? mark.parentElement.localName : null,
+      };
+    }),
+  );
+}
+
+/**
+ * Reads inside closed shadow roots through the DevTools protocol (page scripts cannot):
+ * for each element named `tag`, the text and the attributes of everything in its shadow root.
+ */
+export async function closedShadowContent(page, tag) {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+    const found = [];
+    const visit = (node) => {
+      if (node.localName === tag && node.shadowRoots?.length) {
+        const attributes = {};
+        const hostAttributes = Object.fromEntries(pairs(node.attributes));
+        let text = '';
+        const walk = (n) => {
+          if (n.nodeType === 3 && n.parentId && !isStyle(n)) text += n.nodeValue;
+          if (n.nodeType === 1) {
+            for (const [k, v] of pairs(n.attributes)) (attributes[k] ??= []).push(v);
+          }
+          (n.children ?? []).forEach(walk);
+        };
+        const isStyle = () => false;
+        for (const shadow of node.shadowRoots) {
+          (shadow.children ?? []).filter((child) => child.localName !== 'style').forEach(walk);
+        }
+        found.push({ host: hostAttributes, mode: node.shadowRoots[0].shadowRootType, text: text.replace(/\s+/g, ' ').trim(), attributes });
+      }
+      (node.children ?? []).forEach(visit);
+      (node.shadowRoots ?? []).forEach(visit);
+    };
+    visit(root);
+    return found;
+  } finally {
+    await session.detach();
+  }
+}
+
+const pairs = (flat = []) => {
+  const out = [];
+  for (let i = 0; i < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
+  return out;
+};
+
+/** Opens the popup for a tab as a normal page (popup.html?tab=ID) and waits until it has rendered. */
+export async function openPopup(browser, tabId) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 380, height: 600 });
+  await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${tabId}`);
+  await page.waitForSelector('body[data-ready]');
+  return page;
+}

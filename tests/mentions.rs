@@ -1,0 +1,126 @@
+//! Citation rules for running text, table-driven.
+
+mod common;
+use common::{fixture_engine, scan_ids};
+
+fn ids(found: &[(String, String)]) -> Vec<&str> {
+    found.iter().map(|(_, id)| id.as_str()).collect()
+}
+
+#[test]
+fn finds_names_and_aliases_in_every_script() {
+    let engine = fixture_engine();
+    let cases: &[(&str, &[&str])] = &[
+        ("Wang Wenbin told reporters, according to Global Times.", &["global-times"]),
+        ("据环球时报报道，", &["global-times"]),
+        ("據環球時報報道", &["global-times"]),
+        ("BEIJING, Nov. 1 (Xinhua) -- China said", &["xinhua"]),
+        ("新华社北京11月1日电", &["xinhua"]),
+        ("как сообщает ТАСС, в Москве", &["tass"]),
+        ("TASS reported", &["tass"]),
+        ("Reuters and the Global Times disagreed.", &["reuters", "global-times"]),
+        ("Russia Today said", &["rt"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(ids(&scan_ids(&engine, text, &[])), *want, "{text}");
+    }
+}
+
+#[test]
+fn word_boundaries_and_case() {
+    let engine = fixture_engine();
+    let none: &[&str] = &[
+        "Reuterstown is a town.",
+        "the global times square crowd",
+        "GlobalTimes",
+        "XinhuaNet users",
+        "preTASS",
+        "Global Affairs Canada said on Monday",
+    ];
+    for text in none {
+        assert_eq!(scan_ids(&engine, text, &[]), vec![], "{text}");
+    }
+    assert_eq!(ids(&scan_ids(&engine, "(Reuters) -", &[])), ["reuters"]);
+    assert_eq!(ids(&scan_ids(&engine, "Reuters' report", &[])), ["reuters"]);
+}
+
+#[test]
+fn apostrophes_and_longest_match() {
+    let engine = fixture_engine();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("as People's Daily wrote", &[("People's Daily", "peoples-daily")]),
+        ("as People’s Daily wrote", &[("People’s Daily", "peoples-daily")]),
+        ("a People's Daily Press book", &[("People's Daily Press", "peoples-daily-press")]),
+        ("a People’s Daily Press book", &[("People’s Daily Press", "peoples-daily-press")]),
+        ("a People's Daily Pressure", &[("People's Daily", "peoples-daily")]),
+        ("Global Times and Global News", &[("Global Times", "global-times"), ("Global News", "global-news")]),
+    ];
+    for (text, want) in cases {
+        let got = scan_ids(&engine, text, &[]);
+        let got: Vec<(&str, &str)> = got.iter().map(|(m, id)| (m.as_str(), id.as_str())).collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn ambiguous_aliases_need_a_cue_or_a_link() {
+    let engine = fixture_engine();
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        ("RT @john: great game", &[], &[]),
+        ("RT", &[], &[]),
+        ("according to RT, the strike", &[], &["rt"]),
+        ("he told RT on Monday", &[], &["rt"]),
+        ("RT reported that", &[], &["rt"]),
+        ("RT's correspondent", &[], &["rt"]),
+        ("MOSCOW (RT) -- The", &[], &["rt"]),
+        ("RT @john: great game", &["rt"], &["rt"]),
+        ("fresh Mint leaves", &[], &[]),
+        ("in an interview with Mint, he", &[], &["mint"]),
+        ("The Times they are a-changin'", &[], &[]),
+        ("according to The Times,", &[], &["the-times"]),
+        ("Global said", &[], &["global-news"]),
+        ("Global warming", &[], &[]),
+    ];
+    for (text, linked, want) in cases {
+        assert_eq!(ids(&scan_ids(&engine, text, linked)), *want, "{text} (linked {linked:?})");
+    }
+}
+
+#[test]
+fn shared_names_go_to_the_linked_outlet() {
+    let engine = fixture_engine();
+    // "The Guardian" belongs to the British paper unless the page links to the Charlottetown one.
+    assert_eq!(ids(&scan_ids(&engine, "said The Guardian.", &[])), ["the-guardian"]);
+    assert_eq!(ids(&scan_ids(&engine, "said The Guardian.", &["the-guardian-pei"])), ["the-guardian-pei"]);
+    assert_eq!(ids(&scan_ids(&engine, "the Charlottetown Guardian", &[])), ["the-guardian-pei"]);
+}
+
+#[test]
+fn bare_domains_and_urls_in_text() {
+    let engine = fixture_engine();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("see globaltimes.cn for more", &[("globaltimes.cn", "global-times")]),
+        ("at https://www.globaltimes.cn/page/1.shtml today", &[("www.globaltimes.cn", "global-times")]),
+        ("posted on rt.com.", &[("rt.com", "rt")]),
+        ("art.com sells posters", &[]),
+        ("rt.com.example.org is not RT", &[]),
+        ("mail editor@rt.com", &[]),
+    ];
+    for (text, want) in cases {
+        let got = scan_ids(&engine, text, &[]);
+        let got: Vec<(&str, &str)> = got.iter().map(|(m, id)| (m.as_str(), id.as_str())).collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn offsets_are_byte_offsets_into_the_input() {
+    let engine = fixture_engine();
+    let text = "据环球时报报道 and Xinhua";
+    let linked = Default::default();
+    let found = engine.scan(text, &linked);
+    assert_eq!(found.len(), 2);
+    assert_eq!(&text[found[0].start..found[0].end], "环球时报");
+    assert_eq!(found[0].start, 3);
+    assert_eq!(&text[found[1].start..found[1].end], "Xinhua");
+}

@@ -1,0 +1,108 @@
+//! Validation reports every problem with file, entity id and field.
+
+use masthead::validate::{validate_texts, Severity};
+
+fn problems(json: &str) -> Vec<(String, String, String)> {
+    validate_texts(&[("t.json".to_string(), json.to_string())])
+        .problems
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| (p.id, p.field, p.message))
+        .collect()
+}
+
+const SRC: &str = r#"[{"url": "https://example.org/a", "checked": "2026-11-28"}]"#;
+
+fn outlet(id: &str, extra: &str) -> String {
+    format!(r#"{{"id": "{id}", "name": "Name {id}", "kind": "outlet", "country": "GB", "sources": {SRC}{extra}}}"#)
+}
+
+fn file(entities: &[String]) -> String {
+    format!(r#"{{"entities": [{}]}}"#, entities.join(","))
+}
+
+#[test]
+fn a_valid_file_passes() {
+    let json = file(&[
+        outlet("a", r#", "domains": ["a.example"], "owners": [{"id": "b", "relation": "owned_by", "share": 60, "sources": SRC}]"#.replace("SRC", SRC).as_str()),
+        r#"{"id": "b", "name": "B", "kind": "company"}"#.to_string(),
+    ]);
+    let outcome = validate_texts(&[("t.json".to_string(), json)]);
+    assert_eq!(outcome.error_count(), 0, "{:#?}", outcome.problems);
+    assert_eq!(outcome.dataset.unwrap().entities.len(), 2);
+}
+
+#[test]
+fn each_rule_is_reported_with_its_place() {
+    let o = |extra: &str| file(&[outlet("a", extra), r#"{"id": "b", "name": "B", "kind": "company"}"#.to_string()]);
+    let edge = |body: &str| o(&format!(r#", "owners": [{body}]"#));
+    let cases: Vec<(String, &str, &str)> = vec![
+        (o(r#", "kind2": 1"#), "kind2", "unknown field"),
+        (o(r#", "labels": ["independent"]"#), "labels", "unknown label"),
+        (o(r#", "labels": ["private", "nonprofit"]"#), "labels", "at most one"),
+        (o(r#", "domains": ["https://a.example"]"#), "domains", "not a host name"),
+        (o(r#", "accounts": ["myspace:tom"]"#), "accounts", "unknown platform"),
+        (o(r#", "aliases": ["A"]"#), "aliases", "too short"),
+        (o(r#", "names": {"Chinese": "x"}"#), "names.Chinese", "BCP 47"),
+        (edge(&format!(r#"{{"id": "zz", "relation": "owned_by", "sources": {SRC}}}"#)), "owners[0].id", "unknown entity"),
+        (edge(&format!(r#"{{"id": "b", "relation": "bought_by", "sources": {SRC}}}"#)), "owners[0].relation", "unknown relation"),
+        (edge(r#"{"id": "b", "relation": "owned_by"}"#), "owners[0].sources", "at least one source"),
+        (edge(&format!(r#"{{"id": "b", "relation": "owned_by", "share": 120, "sources": {SRC}}}"#)), "owners[0].share", "outside 0–100"),
+        (edge(&format!(r#"{{"id": "b", "relation": "owned_by", "since": "last year", "sources": {SRC}}}"#)), "owners[0].since", "not a YYYY"),
+        (edge(r#"{"id": "b", "relation": "owned_by", "sources": [{"url": "ftp://x", "checked": "2026-11-28"}]}"#), "owners[0].sources[0].url", "not an http(s) URL"),
+        (edge(r#"{"id": "b", "relation": "owned_by", "sources": [{"url": "https://x.org", "checked": "28/11/2026"}]}"#), "owners[0].sources[0].checked", "YYYY-MM-DD"),
+        (edge(&format!(r#"{{"id": "b", "relation": "owned_by", "share": 60, "sources": {SRC}}}, {{"id": "b", "relation": "owned_by", "share": 50, "sources": {SRC}}}"#)), "owners", "over 100"),
+        (edge(&format!(r#"{{"id": "a", "relation": "owned_by", "sources": {SRC}}}"#)), "owners[0].id", "cannot own itself"),
+    ];
+    for (json, field, message) in cases {
+        let found = problems(&json);
+        assert!(
+            found.iter().any(|(id, f, m)| id == "a" && f == field && m.contains(message)),
+            "expected {field}: {message}; got {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn entity_level_rules() {
+    let cases: Vec<(String, &str, &str, &str)> = vec![
+        (file(&[r#"{"id": "Bad Id", "name": "X", "kind": "company"}"#.into()]), "Bad Id", "id", "not a slug"),
+        (file(&[r#"{"id": "x", "name": "X", "kind": "newspaper"}"#.into()]), "x", "kind", "unknown kind"),
+        (file(&[r#"{"id": "x", "name": "X", "kind": "outlet"}"#.into()]), "x", "country", "needs a country"),
+        (file(&[r#"{"id": "x", "name": "X", "kind": "outlet", "country": "UK"}"#.into()]), "x", "country", "ISO 3166-1"),
+        (file(&[r#"{"id": "x", "name": "X", "kind": "outlet", "country": "GB", "domains": ["x.example"]}"#.into()]), "x", "sources", "need a source"),
+        (file(&[outlet("a", ""), outlet("a", "")]), "a", "id", "duplicate id"),
+        (file(&[outlet("a", r#", "domains": ["x.example"]"#), outlet("b", r#", "domains": ["X.example."]"#)]), "b", "domains", "also claimed by"),
+        (file(&[outlet("a", r#", "accounts": ["x:Same"]"#), outlet("b", r#", "accounts": ["x:same"]"#)]), "b", "accounts", "also claimed by"),
+        (file(&[outlet("a", r#", "aliases": ["Daily Star"]"#), outlet("b", r#", "aliases": ["Daily Star"]"#)]), "a", "aliases", "claimed outright"),
+    ];
+    for (json, id, field, message) in cases {
+        let found = problems(&json);
+        assert!(found.iter().any(|(i, f, m)| i == id && f == field && m.contains(message)), "expected {id}/{field}: {message}; got {found:#?}");
+    }
+}
+
+#[test]
+fn a_shared_name_is_fine_when_all_but_one_mark_it_ambiguous() {
+    let json = file(&[outlet("a", r#", "aliases": ["Daily Star"]"#), outlet("b", r#", "ambiguous": ["Daily Star"]"#)]);
+    assert_eq!(problems(&json), vec![]);
+}
+
+#[test]
+fn cycles_are_reported() {
+    let e = |id: &str, owner: &str| format!(r#"{{"id": "{id}", "name": "{id}", "kind": "company", "owners": [{{"id": "{owner}", "relation": "owned_by", "sources": {SRC}}}]}}"#);
+    let found = problems(&file(&[e("a", "b"), e("b", "c"), e("c", "a")]));
+    assert!(found.iter().any(|(_, f, m)| f == "owners" && m.contains("ownership cycle")), "{found:#?}");
+}
+
+#[test]
+fn broken_json_names_the_file_and_keeps_checking_the_others() {
+    let outcome = validate_texts(&[
+        ("broken.json".into(), "{\"entities\": [".into()),
+        ("other.json".into(), file(&[r#"{"id": "x", "name": "X", "kind": "nope"}"#.into()])),
+    ]);
+    let msgs: Vec<String> = outcome.errors().map(ToString::to_string).collect();
+    assert!(msgs.iter().any(|m| m.starts_with("error: broken.json") && m.contains("not valid dataset JSON")), "{msgs:#?}");
+    assert!(msgs.iter().any(|m| m.starts_with("error: other.json: x: kind")), "{msgs:#?}");
+    assert!(outcome.dataset.is_none());
+}
