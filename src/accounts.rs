@@ -86,7 +86,12 @@ pub const PLATFORMS: &[Platform] = &[
 
 /// The platform whose hosts cover `host`, if any.
 pub fn platform_for_host(host: &str) -> Option<&'static Platform> {
-    PLATFORMS.iter().find(|p| p.hosts.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))))
+    PLATFORMS.iter().find(|p| p.hosts.iter().any(|h| is_same_or_subdomain(host, h)))
+}
+
+/// `host` is `domain` or one of its subdomains (label boundary, no allocation: this runs per lookup).
+fn is_same_or_subdomain(host: &str, domain: &str) -> bool {
+    host.strip_suffix(domain).is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
 }
 
 pub fn platform_by_key(key: &str) -> Option<&'static Platform> {

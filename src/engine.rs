@@ -12,6 +12,7 @@ use crate::source::{SourceEntity, SourceFile};
 use crate::validate::{validate_files, Problem};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 /// Why a dataset could not become the active one.
 #[derive(Debug, Clone)]
@@ -61,9 +62,10 @@ pub struct Stats {
 
 pub struct Engine {
     info: BundleInfo,
-    /// The dataset without the reader's edits, kept to re-apply edits after a change.
-    base: Dataset,
-    dataset: Dataset,
+    /// The dataset without the reader's edits, kept to re-apply edits after a change. Shared with
+    /// `dataset` until edits are applied, so a plain load does not copy the dataset.
+    base: Arc<Dataset>,
+    dataset: Arc<Dataset>,
     index: HashMap<String, usize>,
     urls: UrlIndex,
     scanner: Scanner,
@@ -89,16 +91,16 @@ impl Engine {
     }
 
     pub fn from_dataset(dataset: Dataset, info: BundleInfo) -> Engine {
+        let dataset = Arc::new(dataset);
         let mut engine = Engine {
             info,
-            base: Dataset::default(),
+            base: Arc::clone(&dataset),
             dataset,
             index: HashMap::new(),
             urls: UrlIndex::default(),
             scanner: Scanner::build(&Dataset::default()),
             conflicts: Vec::new(),
         };
-        engine.base = engine.dataset.clone();
         engine.reindex();
         engine
     }
@@ -113,7 +115,7 @@ impl Engine {
     /// On error nothing changes.
     pub fn apply_edits(&mut self, edits_json: &str) -> Result<&[Conflict], Vec<Problem>> {
         let (merged, conflicts) = edits::apply(&self.base, edits_json)?;
-        self.dataset = merged;
+        self.dataset = Arc::new(merged);
         self.conflicts = conflicts;
         self.reindex();
         Ok(&self.conflicts)
