@@ -137,3 +137,16 @@ fn export_round_trips_through_validate() {
     let again = run(&["stats", "--data", out.to_str().unwrap()], None);
     assert!(text(&again.stdout).lines().any(|l| l == "outlets: 13"));
 }
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_masthead"))
+        .args(["stats", "--data", FIXTURE])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(!text(&out.stderr).contains("panicked"), "{}", text(&out.stderr));
+}

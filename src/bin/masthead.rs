@@ -39,6 +39,14 @@ EXIT CODES:
   other: 0 ok, 1 the dataset or bundle is invalid, 2 usage or I/O error
 ";
 
+/// Like println!, but a closed pipe (`masthead stats | head -1`) ends output quietly instead of
+/// panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// A failure that ends the command: message on stderr, exit code.
 struct Fail(u8, String);
 
@@ -91,7 +99,7 @@ impl Args {
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     if raw.is_empty() || raw.iter().any(|a| a == "-h" || a == "--help" || a == "help") {
-        print!("{USAGE}");
+        let _ = std::io::stdout().lock().write_all(USAGE.as_bytes());
         return ExitCode::from(if raw.is_empty() { 2 } else { 0 });
     }
     let result = Args::parse(raw).and_then(|args| match args.command.as_str() {
@@ -222,9 +230,9 @@ fn check(args: &Args) -> Result<u8> {
         }
     }
     if args.switch("--json") {
-        println!("{}", serde_json::to_string_pretty(&json).expect("plain values serialize"));
+        outln!("{}", serde_json::to_string_pretty(&json).expect("plain values serialize"));
     } else {
-        print!("{out}");
+        let _ = std::io::stdout().lock().write_all(out.as_bytes());
     }
     Ok(if invalid { 2 } else if unknown { 1 } else { 0 })
 }
@@ -280,17 +288,17 @@ fn validate(args: &Args) -> Result<u8> {
     let path = PathBuf::from(args.positional.first().map(String::as_str).unwrap_or("data"));
     let outcome = dataset_dir::load(&path).map_err(|e| Fail(2, format!("{}: {e}", path.display())))?;
     for p in &outcome.problems {
-        println!("{p}");
+        outln!("{p}");
     }
     let (errors, warnings) = (outcome.error_count(), outcome.warnings().count());
     match &outcome.dataset {
         Some(d) => {
             let stats = Engine::from_dataset(d.clone(), bundle::BundleInfo { format: 1, version: 0, created: String::new(), signed: false, size: 0 }).stats();
-            println!("ok: {} entities, {} outlets, {} edges; {warnings} warnings", stats.entities, stats.outlets, stats.edges);
+            outln!("ok: {} entities, {} outlets, {} edges; {warnings} warnings", stats.entities, stats.outlets, stats.edges);
             Ok(0)
         }
         None => {
-            println!("{errors} errors, {warnings} warnings");
+            outln!("{errors} errors, {warnings} warnings");
             Ok(1)
         }
     }
@@ -325,21 +333,21 @@ fn stats(args: &Args) -> Result<u8> {
     let engine = engine(args)?;
     let s = engine.stats();
     let info = engine.info();
-    println!("outlets: {}", s.outlets);
-    println!("domains: {}", s.domains);
-    println!("accounts: {}", s.accounts);
-    println!("countries: {}", s.countries);
-    println!("edges: {}", s.edges);
-    println!("edges_without_source: {}", s.edges_without_source);
-    println!("entities: {}", s.entities);
-    println!("sources: {}", s.sources);
-    println!("outlets_with_unknown_ownership: {}", s.unknown_ownership);
-    println!("text_patterns: {}", s.text_patterns);
+    outln!("outlets: {}", s.outlets);
+    outln!("domains: {}", s.domains);
+    outln!("accounts: {}", s.accounts);
+    outln!("countries: {}", s.countries);
+    outln!("edges: {}", s.edges);
+    outln!("edges_without_source: {}", s.edges_without_source);
+    outln!("entities: {}", s.entities);
+    outln!("sources: {}", s.sources);
+    outln!("outlets_with_unknown_ownership: {}", s.unknown_ownership);
+    outln!("text_patterns: {}", s.text_patterns);
     for (label, n) in &s.labels {
-        println!("label_{}: {n}", label.replace('-', "_"));
+        outln!("label_{}: {n}", label.replace('-', "_"));
     }
-    println!("dataset_version: {}", info.version);
-    println!("dataset_created: {}", info.created);
+    outln!("dataset_version: {}", info.version);
+    outln!("dataset_created: {}", info.created);
     Ok(0)
 }
 
@@ -373,8 +381,8 @@ fn keygen(args: &Args) -> Result<u8> {
     }
     let public = dir.join("masthead.pub");
     std::fs::write(&public, to_hex(key.verifying_key().as_bytes()) + "\n").map_err(|e| Fail(2, format!("{}: {e}", public.display())))?;
-    println!("private key: {} (keep it secret; never commit it)", private.display());
-    println!("public key:  {}", public.display());
+    outln!("private key: {} (keep it secret; never commit it)", private.display());
+    outln!("public key:  {}", public.display());
     Ok(0)
 }
 
@@ -403,6 +411,6 @@ fn verify(args: &Args) -> Result<u8> {
     let bytes = std::fs::read(path).map_err(|e| Fail(2, format!("{path}: {e}")))?;
     let info = bundle::verify(&bytes, &key).map_err(|e| Fail(1, format!("{path}: {e}")))?;
     Engine::from_bundle_validated(&bytes).map_err(|e: LoadError| Fail(1, format!("{path}: {e}")))?;
-    println!("ok: signed dataset version {} created {} ({} bytes)", info.version, info.created, info.size);
+    outln!("ok: signed dataset version {} created {} ({} bytes)", info.version, info.created, info.size);
     Ok(0)
 }
