@@ -101,6 +101,7 @@ describe('a Canadian article quoting Chinese state media (www.cbc.ca)', () => {
     assert.equal(await page.inputValue('#ta'), 'Global Times and Xinhua are state media');
     assert.equal(marks.filter((m) => m.block === 'p-link-gt').length, 1, 'a linked name gets one mark, not two');
     assert.equal(marks.length, 9);
+    await page.screenshot({ path: path.join(OUTPUT, 'article-marks.png') });
   });
 
   it('renders marks in closed shadow roots with an aria-label carrying the chain', async () => {
@@ -213,19 +214,53 @@ describe('badges per tab', () => {
     await page.close();
   });
 
+  it('a public broadcaster with several owner links: the popup shows the full owner graph', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('http://www.dw.com/fixtures/dw.html');
+    const tabId = await tabIdOf(browser, page);
+    const badge = await badgeOf(browser, tabId);
+    assert.equal(badge.text, 'PUB', 'independent public media never look like state media');
+    assert.equal(badge.title, 'Deutsche Welle — ARD');
+    const popup = await openPopup(browser, tabId);
+    const edges = await popup.locator('details.graph li').allTextContents();
+    assert.equal(edges.length, 2);
+    assert.match(edges[0], /^Deutsche Welle — part of → ARD/);
+    assert.match(edges[1], /^Deutsche Welle — funded by → Government of Germany/);
+    await popup.screenshot({ path: path.join(OUTPUT, 'popup-owner-graph.png'), fullPage: true });
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('each tab keeps its own badge across tab switches and windows', async () => {
     const cbc = await open('http://www.cbc.ca/fixtures/article.html');
     const gt = await open('http://www.globaltimes.cn/fixtures/globaltimes.html');
-    const other = await browser.context.newPage(); // another window-like tab on top
-    await other.goto('http://blog.example.org/fixtures/blog.html');
-    await settledMarks(other);
+    const other = await open('http://blog.example.org/fixtures/blog.html');
     const ids = [await tabIdOf(browser, cbc), await tabIdOf(browser, gt), await tabIdOf(browser, other)];
-    for (const front of [cbc, gt, other, cbc]) {
-      await front.bringToFront();
+    // A second window, opened and focused by the extension's own API.
+    const worker = await browser.currentWorker();
+    const second = await worker.evaluate(async () => {
+      const win = await chrome.windows.create({ url: 'http://www.dw.com/fixtures/dw.html', focused: true });
+      return { windowId: win.id, tabId: win.tabs[0].id };
+    });
+    let dwBadge = '';
+    for (let i = 0; i < 100 && dwBadge !== 'PUB'; i++) {
+      await cbc.waitForTimeout(50);
+      dwBadge = (await badgeOf(browser, second.tabId)).text;
+    }
+    ids.push(second.tabId);
+    const expected = ['PUB', 'STATE', '2', 'PUB'];
+    const badges = async () => {
       const texts = [];
       for (const id of ids) texts.push((await badgeOf(browser, id)).text);
-      assert.deepEqual(texts, ['PUB', 'STATE', '2']);
+      return texts;
+    };
+    assert.deepEqual(await badges(), expected);
+    for (const front of [cbc, gt, other, cbc]) {
+      await front.bringToFront();
+      assert.deepEqual(await badges(), expected);
     }
+    await worker.evaluate((id) => chrome.windows.update(id, { focused: true }), second.windowId);
+    assert.deepEqual(await badges(), expected);
+    await worker.evaluate((id) => chrome.windows.remove(id), second.windowId);
     await Promise.all([cbc.close(), gt.close(), other.close()]);
   });
 });
@@ -366,8 +401,7 @@ describe('the service worker', () => {
   it('survives being stopped: per-tab state and answers come back', async () => {
     const page = await open('http://www.cbc.ca/fixtures/article.html');
     const tabId = await tabIdOf(browser, page);
-    const helper = await browser.context.newPage();
-    await helper.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+    const helper = await browser.context.newPage(); // about:blank: the DevTools session only needs a page
     const cdp = await browser.context.newCDPSession(helper);
     await (await browser.currentWorker()).evaluate(() => {
       globalThis.beforeRestart = true;
@@ -419,11 +453,5 @@ describe('privacy and robustness', () => {
   it('no request left the test server while browsing', () => {
     assert.ok(browser.requests.length > 10, 'requests were recorded');
     assert.deepEqual(foreignRequests(browser.requests), []);
-  });
-
-  it('a screenshot of an annotated article for review', async () => {
-    const page = await open('http://www.cbc.ca/fixtures/article.html');
-    await page.screenshot({ path: path.join(OUTPUT, 'article-marks.png') });
-    await page.close();
   });
 });

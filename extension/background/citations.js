@@ -1,0 +1,67 @@
+// Answers the content script: which outlet a page belongs to, which outlets it links to and
+// mentions, and keeps the tab's citation counts and badge up to date.
+
+import { getEngine } from './engine.js';
+import { describeOutlet } from './describe.js';
+import { STATE_CONTROLLED } from './labels.js';
+import { newPageState, readTab, updateTab } from './tab-state.js';
+import { showCitations, showSite } from './badge.js';
+import { readSettings, siteKey } from '../shared/settings.js';
+
+/** A page finished loading in a tab: find its outlet, reset the tab, set the badge. */
+export async function handlePage(tabId, url) {
+  const { engine, vocabulary } = await getEngine();
+  const [found] = engine.lookupUrls([url]);
+  const site = found ? describeOutlet(engine, found.id, vocabulary) : null;
+  await updateTab(tabId, () => newPageState(url, site?.id ?? null));
+  if (site) await showSite(tabId, site);
+  else await showCitations(tabId, 0);
+  const settings = await readSettings();
+  const disabled = settings.disabledSites.includes(siteKey(url));
+  return { site, annotate: disabled ? 'none' : settings.annotate };
+}
+
+/** A batch of links and block texts from the page: resolve links, scan texts, describe every outlet found. */
+export async function handleScan(tabId, { links, texts }) {
+  const { engine, vocabulary } = await getEngine();
+  const state = await readTab(tabId);
+  const site = state?.site ?? null;
+
+  // The site's own outlet is shown by the badge; its own links and name are not citations.
+  const linkIds = engine.lookupUrls(links).map((found) => (found && found.id !== site ? found.id : null));
+  const linked = new Set(state?.linked ?? []);
+  for (const id of linkIds) if (id) linked.add(id);
+  const mentions = engine
+    .scanTexts(texts, [...linked])
+    .map((matches) => matches.filter((m) => m.id !== site).map(({ start, end, id }) => ({ start, end, id })));
+
+  const outlets = {};
+  const describe = (id) => {
+    if (id && !(id in outlets)) outlets[id] = describeOutlet(engine, id, vocabulary);
+  };
+  linkIds.forEach(describe);
+  for (const matches of mentions) for (const m of matches) describe(m.id);
+
+  const newlyLinked = [...linked].filter((id) => !(state?.linked ?? []).includes(id));
+  if (newlyLinked.length) {
+    await updateTab(tabId, (s) => s && { ...s, linked: [...new Set([...s.linked, ...newlyLinked])] });
+  }
+  return { links: linkIds, mentions, outlets };
+}
+
+/** The content script reports the citations it found (after de-duplication) for the popup and badge. */
+export async function handleCited(tabId, { counts }) {
+  const { engine } = await getEngine();
+  const state = await updateTab(tabId, (s) => {
+    if (!s) return null;
+    const cited = { ...s.cited };
+    for (const [id, n] of Object.entries(counts)) cited[id] = (cited[id] ?? 0) + n;
+    return { ...s, cited };
+  });
+  if (!state || state.site) return {};
+  const stateControlled = Object.keys(state.cited).filter((id) =>
+    engine.entity(id)?.labels?.includes(STATE_CONTROLLED),
+  ).length;
+  await showCitations(tabId, stateControlled);
+  return {};
+}

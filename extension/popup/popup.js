@@ -1,0 +1,114 @@
+// The popup: who owns this site, and whom this page cites. Reads the current tab, or ?tab=ID.
+
+import { chainList, chainNames, editTag, el, labelPill, relationText, sourceLine } from '../shared/render.js';
+
+async function targetTabId() {
+  const fromQuery = new URLSearchParams(location.search).get('tab');
+  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function ask(message) {
+  const answer = await chrome.runtime.sendMessage(message);
+  if (!answer?.ok) throw new Error(answer?.error ?? 'Masthead did not answer');
+  return answer.result;
+}
+
+function renderSite(data) {
+  const body = document.getElementById('site-body');
+  const site = data.site;
+  if (!site) {
+    const message = data.scanned
+      ? 'This site is not in the Masthead dataset: ownership unknown.'
+      : 'Masthead has not read this page (it may be a browser page, or it was open before Masthead started).';
+    body.replaceChildren(el('p', { class: 'unknown', text: message }));
+    return;
+  }
+  const children = [
+    el('div', { class: 'outlet-head' }, el('h1', { class: 'outlet-name', text: site.name }), labelPill(site.label), site.edited ? editTag() : null),
+    el('p', { class: 'definition', text: site.label.definition || 'No ownership label is recorded for this outlet.' }),
+    chainList(site),
+    sourceLine(site.sources, 'Label sources'),
+  ];
+  if (site.ownerGraph) children.push(ownerGraph(site.ownerGraph));
+  body.replaceChildren(...children);
+}
+
+function ownerGraph(edges) {
+  const list = el('ul');
+  for (const edge of edges) {
+    list.append(
+      el('li', {}, `${edge.from.name} — ${relationText(edge.relation, edge.share)} → `, el('strong', { text: edge.to.name }), edge.edited ? editTag() : null, sourceLine(edge.sources)),
+    );
+  }
+  return el('details', { class: 'graph', open: '' }, el('summary', { text: `All owners (${edges.length} links)` }), list);
+}
+
+function renderCited(data) {
+  const body = document.getElementById('cited-body');
+  if (!data.cited.length) {
+    body.replaceChildren(el('p', { class: 'muted', text: 'No known outlets are linked or named on this page.' }));
+    return;
+  }
+  // One group per label, state-controlled first, in the vocabulary's order.
+  const order = data.labels.map((term) => term.label);
+  const groups = new Map();
+  for (const entry of data.cited) {
+    const key = entry.outlet.label.id ?? '';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(entry);
+  }
+  const keys = [...groups.keys()].sort((a, b) => rank(order, a) - rank(order, b));
+  body.replaceChildren(
+    ...keys.map((key) => {
+      const entries = groups.get(key);
+      const label = entries[0].outlet.label;
+      const items = entries.map(({ outlet, count }) =>
+        el(
+          'li',
+          {},
+          el(
+            'button',
+            { class: 'cited-item', type: 'button', 'data-outlet': outlet.id, onclick: () => reveal(data.tabId, outlet.id) },
+            el('div', { class: 'cited-top' }, el('span', { class: 'cited-name', text: outlet.name }), el('span', { class: 'count', text: `${count}×` })),
+            el('div', { class: 'cited-chain', text: chainNames(outlet) }),
+          ),
+        ),
+      );
+      return el('div', { class: 'group', 'data-label': key }, el('div', { class: 'group-title' }, labelPill(label)), el('ul', { class: 'cited-list' }, ...items));
+    }),
+  );
+}
+
+const rank = (order, key) => (key === 'state-controlled' ? -1 : order.includes(key) ? order.indexOf(key) : order.length);
+
+function reveal(tabId, outletId) {
+  chrome.tabs.sendMessage(tabId, { type: 'reveal', id: outletId }).catch(() => {});
+}
+
+function renderDataset(dataset) {
+  const origin = { bundled: 'bundled', updated: 'updated', imported: 'imported' }[dataset.origin] ?? dataset.origin;
+  const date = dataset.created ? String(dataset.created).slice(0, 10) : 'unknown date';
+  document.getElementById('dataset').textContent = `Dataset v${dataset.version} · ${date} · ${origin}`;
+  if (dataset.notice) document.getElementById('site').after(el('p', { class: 'notice', text: dataset.notice }));
+}
+
+async function main() {
+  document.getElementById('options-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    chrome.runtime.openOptionsPage();
+  });
+  const tabId = await targetTabId();
+  if (tabId === null) throw new Error('No tab to describe.');
+  const data = await ask({ type: 'popup', tabId });
+  renderSite(data);
+  renderCited(data);
+  renderDataset(data.dataset);
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error) => {
+  document.getElementById('site-body').replaceChildren(el('p', { class: 'notice', text: `Masthead could not load: ${error.message}` }));
+  document.body.dataset.ready = 'error';
+});

@@ -1,0 +1,76 @@
+// DOM builders for extension pages. Dataset strings go in through textContent and attributes only.
+
+export const RELATION_TEXT = {
+  owned_by: 'owned by',
+  controlled_by: 'controlled by',
+  published_by: 'published by',
+  operated_by: 'operated by',
+  part_of: 'part of',
+  funded_by: 'funded by',
+};
+
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value == null) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key === 'style') Object.assign(node.style, value);
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  node.append(...children.filter((child) => child != null));
+  return node;
+}
+
+export function relationText(relation, share) {
+  const words = RELATION_TEXT[relation] ?? relation;
+  return share != null ? `${words} (${share}%)` : words;
+}
+
+export function labelPill(label) {
+  return el('span', { class: 'pill', style: { background: label.color }, text: label.title });
+}
+
+export const editTag = () => el('span', { class: 'edit', text: 'your edit' });
+
+/** "Sources: en.wikipedia.org, china.org.cn (checked 2026-11-28)", each host linking to its page. */
+export function sourceLine(sources, title = 'Sources') {
+  if (!sources?.length) return null;
+  const line = el('div', { class: 'source' }, sources.length === 1 ? `${title.replace(/s$/, '')}: ` : `${title}: `);
+  const dates = new Set(sources.map((source) => source.checked));
+  sources.forEach((source, i) => {
+    if (i) line.append(', ');
+    let host = source.url;
+    try {
+      host = new URL(source.url).hostname.replace(/^www\./, '');
+    } catch {}
+    const safe = /^https?:\/\//i.test(source.url) ? source.url : null;
+    line.append(el('a', { href: safe, target: '_blank', rel: 'noopener noreferrer', text: host }));
+    if (dates.size > 1 && source.checked) line.append(` (checked ${source.checked})`);
+  });
+  if (dates.size === 1 && sources[0].checked) line.append(` (checked ${sources[0].checked})`);
+  return line;
+}
+
+/** The chain as a list: each hop's relation and share, the owner, and the source that says so. */
+export function chainList(outlet) {
+  if (!outlet.hops.length) return el('p', { class: 'unknown', text: 'Ownership unknown' });
+  const list = el('ol', { class: 'chain' });
+  for (const hop of outlet.hops) {
+    const since = hop.since ? ` since ${hop.since}` : '';
+    list.append(
+      el(
+        'li',
+        {},
+        el('div', { class: 'relation', text: relationText(hop.relation, hop.share) + since }),
+        el('div', { class: 'owner', text: hop.to.name }, hop.edited ? editTag() : null),
+        sourceLine(hop.sources),
+      ),
+    );
+  }
+  if (outlet.truncated) list.append(el('li', { class: 'muted', text: '…' }));
+  return list;
+}
+
+export const chainNames = (outlet) => outlet.hops.map((hop) => hop.to.name).join(' → ') || 'ownership unknown';
