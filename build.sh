@@ -39,11 +39,12 @@ ensure_npm() {
 }
 
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ -x /usr/bin/chromium ] && [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    log "installing Debian's chromium for the browser tests"
+    # A CJK font too, so that screenshots of Chinese citations show characters, not boxes.
+    log "installing Debian's chromium and a CJK font for the browser tests"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
   else
     die "the browser tests need /usr/bin/chromium (apt-get install chromium)"
   fi

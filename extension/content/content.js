@@ -158,7 +158,6 @@
       const text = entry.parts.join('');
       if (text.length < 2 || !HAS_LETTER.test(text) || lastBlockText.get(block) === text) continue;
       lastBlockText.set(block, text);
-      entry.text = text;
       texts.push(text);
       textBlocks.push(entry);
     }
@@ -184,7 +183,7 @@
   // ---- drawing marks ----
 
   const MARK_CSS = `
-    :host { all: initial !important; display: inline !important; }
+    :host { all: initial !important; display: inline !important; font-size: inherit !important; }
     .m { all: unset; display: inline-block; box-sizing: border-box; margin: 0 0 0 .25em; padding: 0 .32em;
       min-width: 1.25em; height: 1.25em; border-radius: .625em; vertical-align: .1em;
       font: 700 .62em/1.25em system-ui, -apple-system, "Segoe UI", sans-serif; letter-spacing: .02em;
@@ -545,8 +544,11 @@
       theme = detectTheme();
       const collected = await collect(roots);
       if (!collected.hrefs.length && !collected.texts.length) return;
+      await yieldSlice(); // ends the walking slice; the message below is measured on its own
+      phase = 'send';
+      const pending = send({ type: 'scan', links: collected.hrefs, texts: collected.texts }); // serialises now
       endSlice();
-      const answer = await send({ type: 'scan', links: collected.hrefs, texts: collected.texts });
+      const answer = await pending;
       phase = 'apply';
       beginSlice();
       const counts = {};

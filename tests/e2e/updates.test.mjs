@@ -305,6 +305,19 @@ describe('dataset updates, imports, rollback and local edits', () => {
     assert.equal(await options.textContent('#ds-origin'), 'downloaded update');
   });
 
+  it('exports the edits in the data/ JSON format', async () => {
+    const [download] = await Promise.all([options.waitForEvent('download'), options.click('#export-edits')]);
+    assert.equal(download.suggestedFilename(), 'masthead-edits.json');
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.deepEqual(Object.keys(exported), ['entities']);
+    assert.deepEqual(exported.entities.map((e) => e.id), ['reader-weekly', 'weekly-family-trust', 'xinhua']);
+    const weekly = exported.entities[0];
+    assert.deepEqual(weekly.domains, ['reader-weekly.example']);
+    assert.deepEqual(weekly.labels, ['private']);
+    assert.deepEqual(weekly.owners.map((o) => [o.id, o.relation, o.share]), [['weekly-family-trust', 'owned_by', 100]]);
+    assert.match(weekly.owners[0].sources[0].url, /^https:\/\/reader-weekly\.example\/about$/);
+  });
+
   it('automatic checks follow the setting (a daily alarm, or none)', async () => {
     const alarm = () => browser.currentWorker().then((w) => w.evaluate(() => chrome.alarms.get('masthead-update-check')));
     await options.check('#auto-update');
