@@ -7,6 +7,8 @@
 
 #[path = "src/accounts.rs"]
 mod accounts;
+#[path = "src/automaton.rs"]
+mod automaton;
 #[path = "src/bundle.rs"]
 mod bundle;
 #[path = "src/countries.rs"]

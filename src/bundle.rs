@@ -7,15 +7,17 @@
 //!     10     8  dataset version, u64 LE, monotonic (YYYYMMDDNN by convention)
 //!     18    10  creation date, ASCII YYYY-MM-DD
 //!     28     4  payload length N, u32 LE
-//!     32     4  CRC-32 of the payload
-//!     36     N  payload: the validated Dataset, postcard-encoded
+//!     32     4  Adler-32 of the payload
+//!     36     N  payload: the validated Dataset and the compiled text automaton, postcard-encoded
 //!   36+N    68  optional: "SIG1" + ed25519 signature over bytes [0, 36+N)
 //! ```
 //!
 //! The signature covers the header too, so version and date cannot be swapped for a replay. Loading
 //! checks structure and checksum but does not re-run validation: `build` did that once.
 
+use crate::mentions::{Scanner, ScannerTables};
 use crate::model::Dataset;
+use serde::{Deserialize, Serialize};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use std::collections::HashSet;
 use std::fmt;
@@ -75,9 +77,34 @@ impl fmt::Display for BundleError {
 
 impl std::error::Error for BundleError {}
 
+/// What the payload holds: the data, and the derived text automaton so loading need not build it.
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    dataset: Dataset,
+    scanner: ScannerTables,
+}
+
+/// Adler-32 (RFC 1950). It only has to catch damage (tampering is the signature's job); unlike a
+/// table-driven CRC it adds no 16 KB table to the WebAssembly, and it runs at memory speed.
+pub fn checksum(bytes: &[u8]) -> u32 {
+    const MOD: u32 = 65521;
+    // 5552 is the largest block for which the sums cannot overflow u32 before reduction.
+    let (mut a, mut b) = (1u32, 0u32);
+    for block in bytes.chunks(5552) {
+        for &x in block {
+            a += u32::from(x);
+            b += a;
+        }
+        a %= MOD;
+        b %= MOD;
+    }
+    (b << 16) | a
+}
+
 /// Encodes a validated dataset as an unsigned bundle.
 pub fn encode(dataset: &Dataset, version: u64, created: &str) -> Vec<u8> {
-    let payload = postcard::to_stdvec(dataset).expect("postcard encodes plain data without failing");
+    let payload = Payload { dataset: dataset.clone(), scanner: Scanner::compile(dataset) };
+    let payload = postcard::to_stdvec(&payload).expect("postcard encodes plain data without failing");
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len() + SIG_BLOCK_LEN);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -87,7 +114,7 @@ pub fn encode(dataset: &Dataset, version: u64, created: &str) -> Vec<u8> {
     date[..c.len().min(10)].copy_from_slice(&c[..c.len().min(10)]);
     out.extend_from_slice(&date);
     out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    out.extend_from_slice(&checksum(&payload).to_le_bytes());
     out.extend_from_slice(&payload);
     out
 }
@@ -137,15 +164,21 @@ pub fn info(bytes: &[u8]) -> Result<BundleInfo, BundleError> {
 /// Decodes a bundle: structure, checksum, payload, and the cheap consistency checks that keep every
 /// later lookup panic-free (ids unique and sorted, owners resolvable, no empty match patterns).
 pub fn decode(bytes: &[u8]) -> Result<(BundleInfo, Dataset), BundleError> {
+    decode_with_scanner(bytes).map(|(info, dataset, _)| (info, dataset))
+}
+
+/// Like `decode`, also returning the compiled text automaton (checked against the dataset).
+pub fn decode_with_scanner(bytes: &[u8]) -> Result<(BundleInfo, Dataset, ScannerTables), BundleError> {
     let (info, signed, _) = parts(bytes)?;
     let payload = &signed[HEADER_LEN..];
-    let crc = u32::from_le_bytes(signed[32..36].try_into().expect("4 bytes"));
-    if crc32fast::hash(payload) != crc {
+    let sum = u32::from_le_bytes(signed[32..36].try_into().expect("4 bytes"));
+    if checksum(payload) != sum {
         return Err(BundleError::ChecksumMismatch);
     }
-    let dataset: Dataset = postcard::from_bytes(payload).map_err(|e| BundleError::Undecodable(e.to_string()))?;
+    let Payload { dataset, scanner } = postcard::from_bytes(payload).map_err(|e| BundleError::Undecodable(e.to_string()))?;
     check_consistency(&dataset)?;
-    Ok((info, dataset))
+    scanner.check(dataset.entities.len()).map_err(BundleError::Inconsistent)?;
+    Ok((info, dataset, scanner))
 }
 
 fn check_consistency(d: &Dataset) -> Result<(), BundleError> {
@@ -200,6 +233,18 @@ pub fn verifying_key(bytes: &[u8]) -> Result<VerifyingKey, BundleError> {
 pub fn signing_key(bytes: &[u8]) -> Result<SigningKey, BundleError> {
     let arr: [u8; 32] = bytes.try_into().map_err(|_| BundleError::BadKey(format!("a private key is 32 bytes, not {}", bytes.len())))?;
     Ok(SigningKey::from_bytes(&arr))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn adler32_known_values() {
+        // Reference values from zlib.adler32.
+        assert_eq!(super::checksum(b""), 1);
+        assert_eq!(super::checksum(b"Wikipedia"), 0x11E6_0398);
+        let long = vec![0xffu8; 100_000];
+        assert_eq!(super::checksum(&long), 0x149a_302c);
+    }
 }
 
 /// Keys are stored as hex text, one line.

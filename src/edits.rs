@@ -34,7 +34,7 @@ pub fn fingerprint(e: &Entity) -> String {
     let mut plain = e.clone();
     plain.edited = false;
     let bytes = postcard::to_stdvec(&plain).expect("plain data encodes");
-    format!("{:08x}", crc32fast::hash(&bytes))
+    format!("{:08x}", crate::bundle::checksum(&bytes))
 }
 
 fn problem(id: &str, field: &str, message: String) -> Problem {

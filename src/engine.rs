@@ -76,11 +76,13 @@ impl Engine {
     /// Loads a bundle made by `masthead build`: structure and checksum are checked, validation is not
     /// repeated. This is the fast path for the bundled dataset.
     pub fn from_bundle(bytes: &[u8]) -> Result<Engine, LoadError> {
-        let (info, dataset) = bundle::decode(bytes)?;
-        Ok(Engine::from_dataset(dataset, info))
+        let (info, dataset, tables) = bundle::decode_with_scanner(bytes)?;
+        let scanner = Scanner::from_tables(tables, &dataset);
+        Ok(Engine::assemble(dataset, info, scanner))
     }
 
-    /// Loads a bundle from elsewhere (an update, an import) and validates it in full first.
+    /// Loads a bundle from elsewhere (an update, an import) and validates it in full first. The
+    /// automaton is rebuilt from the validated data rather than trusted.
     pub fn from_bundle_validated(bytes: &[u8]) -> Result<Engine, LoadError> {
         let (info, dataset) = bundle::decode(bytes)?;
         let outcome = revalidate(&dataset);
@@ -90,34 +92,34 @@ impl Engine {
         }
     }
 
+    /// An engine over a dataset that did not come with a compiled automaton: it is built here.
     pub fn from_dataset(dataset: Dataset, info: BundleInfo) -> Engine {
-        let dataset = Arc::new(dataset);
-        let mut engine = Engine {
-            info,
-            base: Arc::clone(&dataset),
-            dataset,
-            index: HashMap::new(),
-            urls: UrlIndex::default(),
-            scanner: Scanner::build(&Dataset::default()),
-            conflicts: Vec::new(),
-        };
-        engine.reindex();
-        engine
+        let scanner = Scanner::build(&dataset);
+        Engine::assemble(dataset, info, scanner)
     }
 
-    fn reindex(&mut self) {
-        self.index = self.dataset.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        self.urls = UrlIndex::build(&self.dataset);
-        self.scanner = Scanner::build(&self.dataset);
+    fn assemble(dataset: Dataset, info: BundleInfo, scanner: Scanner) -> Engine {
+        let dataset = Arc::new(dataset);
+        Engine {
+            info,
+            base: Arc::clone(&dataset),
+            index: index_of(&dataset),
+            urls: UrlIndex::build(&dataset),
+            dataset,
+            scanner,
+            conflicts: Vec::new(),
+        }
     }
 
     /// Applies a reader's edits on top of the base dataset, replacing any edits applied before.
     /// On error nothing changes.
     pub fn apply_edits(&mut self, edits_json: &str) -> Result<&[Conflict], Vec<Problem>> {
         let (merged, conflicts) = edits::apply(&self.base, edits_json)?;
+        self.index = index_of(&merged);
+        self.urls = UrlIndex::build(&merged);
+        self.scanner = Scanner::build(&merged);
         self.dataset = Arc::new(merged);
         self.conflicts = conflicts;
-        self.reindex();
         Ok(&self.conflicts)
     }
 
@@ -197,6 +199,10 @@ impl Engine {
         s.text_patterns = self.scanner.pattern_count();
         s
     }
+}
+
+fn index_of(d: &Dataset) -> HashMap<String, usize> {
+    d.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect()
 }
 
 /// Runs the full validator over a decoded dataset, as if it had been read from `data/`.

@@ -31,10 +31,10 @@ impl std::error::Error for UrlError {}
 /// host such as `globaltimes.cn/page` is read as `https://globaltimes.cn/page`.
 pub fn parse_web_url(input: &str) -> Result<Url, UrlError> {
     let input = input.trim();
-    let url = match Url::parse(input) {
+    let url = match Url::parse(&ascii_authority(input)) {
         Ok(u) => u,
         Err(url::ParseError::RelativeUrlWithoutBase) if looks_like_bare_host(input) => {
-            Url::parse(&format!("https://{input}")).map_err(|e| UrlError::Malformed(e.to_string()))?
+            Url::parse(&ascii_authority(&format!("https://{input}"))).map_err(|e| UrlError::Malformed(e.to_string()))?
         }
         Err(e) => return Err(UrlError::Malformed(e.to_string())),
     };
@@ -46,6 +46,48 @@ pub fn parse_web_url(input: &str) -> Result<Url, UrlError> {
         return Err(UrlError::NoHost);
     }
     Ok(url)
+}
+
+/// Rewrites a Unicode host in a URL to its ASCII form (`https://тасс.рф/x` → `https://xn--80a8aab.xn--p1ai/x`)
+/// so the WHATWG parser, which runs without its own IDNA tables here, can take it.
+fn ascii_authority(input: &str) -> std::borrow::Cow<'_, str> {
+    if input.is_ascii() {
+        return input.into();
+    }
+    let Some(scheme_end) = input.find("://") else { return input.into() };
+    let auth_start = scheme_end + 3;
+    let auth_end = input[auth_start..].find(['/', '?', '#', '\\']).map_or(input.len(), |i| auth_start + i);
+    let authority = &input[auth_start..auth_end];
+    let host_start = authority.rfind('@').map_or(0, |i| i + 1);
+    let host_end = authority[host_start..].rfind(':').map_or(authority.len(), |i| host_start + i);
+    match to_ascii_host(&authority[host_start..host_end]) {
+        Some(ascii) => format!(
+            "{}{}{}{}",
+            &input[..auth_start + host_start],
+            ascii,
+            &input[auth_start + host_end..auth_end],
+            &input[auth_end..]
+        )
+        .into(),
+        None => input.into(),
+    }
+}
+
+/// Lower-case and punycode each label of a Unicode host. Ideographic full stops count as dots, as in
+/// browsers. Hosts are taken as written (NFC in practice); no other UTS #46 mapping is applied.
+pub fn to_ascii_host(host: &str) -> Option<String> {
+    let lower = host.to_lowercase();
+    let labels: Vec<String> = lower
+        .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
+        .map(|label| {
+            if label.is_ascii() {
+                Some(label.to_string())
+            } else {
+                idna::punycode::encode_str(label).map(|p| format!("xn--{p}"))
+            }
+        })
+        .collect::<Option<_>>()?;
+    Some(labels.join("."))
 }
 
 /// `example.com`, `example.com/path`: a dot in the part before the first slash, and no spaces.
@@ -70,7 +112,8 @@ pub fn normalize_host(host: &str) -> Option<String> {
     if host.is_empty() || host.contains(['/', ':', '@', ' ', '?', '#']) {
         return None;
     }
-    match Host::parse(host).ok()? {
+    let host = to_ascii_host(host)?;
+    match Host::parse(&host).ok()? {
         Host::Domain(d) => {
             let d = d.trim_end_matches('.');
             // Every label must be non-empty: `a..b` is not a host.

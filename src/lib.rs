@@ -10,6 +10,7 @@
 //! ```
 
 pub mod accounts;
+pub mod automaton;
 pub mod bundle;
 pub mod chain;
 pub mod countries;

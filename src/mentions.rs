@@ -1,13 +1,14 @@
-//! Citations in running text: one Aho-Corasick automaton over every outlet name, alias and domain,
-//! built once per dataset load, with the boundary, case and ambiguity rules of DESIGN.md applied to
-//! each candidate.
+//! Citations in running text: one Aho-Corasick automaton over every outlet name and alias (compiled
+//! into the bundle, see `automaton.rs`), with the boundary, case and ambiguity rules of DESIGN.md
+//! applied to each candidate.
 
 use crate::model::{Dataset, Entity, Kind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::automaton::Automaton;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// How a mention was recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Form {
     /// The name, a name in another script, or an unambiguous alias.
     Name,
@@ -26,21 +27,43 @@ pub struct Mention {
     pub form: Form,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Pattern {
     entity: u32,
     form: Form,
 }
 
-/// The alias automaton. Build it once per dataset; scanning borrows it.
-pub struct Scanner {
-    automaton: Option<AhoCorasick>,
-    /// Outlet hosts for bare domains in text. Found by a host tokenizer rather than as automaton
-    /// patterns: that keeps ~850 patterns out of the automaton (a fifth of its build time) and
-    /// matches any subdomain for free.
-    hosts: HashMap<String, u32>,
+/// The part of the scanner that is compiled into the bundle: the automaton and what each of its
+/// patterns means.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ScannerTables {
+    automaton: Automaton,
     patterns: Vec<Pattern>,
     /// For texts claimed by several outlets: the pattern ids of the same text.
     shared: Vec<Vec<u32>>,
+}
+
+impl ScannerTables {
+    /// Checks tables read from a bundle against the dataset they come with, so scanning cannot panic.
+    pub fn check(&self, entity_count: usize) -> Result<(), String> {
+        self.automaton.check()?;
+        let n = self.patterns.len();
+        if self.shared.len() != n
+            || self.patterns.iter().any(|p| p.entity as usize >= entity_count)
+            || self.shared.iter().flatten().any(|&p| p as usize >= n)
+        {
+            return Err("the text patterns do not fit the dataset".into());
+        }
+        Ok(())
+    }
+}
+
+/// The citation scanner of one dataset.
+pub struct Scanner {
+    tables: ScannerTables,
+    /// Outlet hosts for bare domains in text. Found by a host tokenizer rather than as automaton
+    /// patterns: that keeps ~850 patterns out of the automaton and matches any subdomain for free.
+    hosts: HashMap<String, u32>,
 }
 
 /// Straight and curly apostrophes are the same thing in running text.
@@ -109,12 +132,11 @@ const CUES_AFTER: &[&str] = &[
 ];
 
 impl Scanner {
-    /// Builds the automaton over every outlet's text forms and domains.
-    pub fn build(dataset: &Dataset) -> Scanner {
+    /// Compiles the automaton over every outlet's text forms (what `masthead build` stores).
+    pub fn compile(dataset: &Dataset) -> ScannerTables {
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut by_text: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut hosts: HashMap<String, u32> = HashMap::new();
         for (i, e) in dataset.entities.iter().enumerate() {
             if e.kind != Kind::Outlet {
                 continue;
@@ -137,9 +159,6 @@ impl Scanner {
                     patterns.push(Pattern { entity: i as u32, form: if ambiguous { Form::Ambiguous } else { Form::Name } });
                 }
             }
-            for d in e.domains.iter().filter(|d| !d.contains('/')) {
-                hosts.insert(d.clone(), i as u32);
-            }
         }
         let mut shared = vec![Vec::new(); patterns.len()];
         for ids in by_text.values().filter(|ids| ids.len() > 1) {
@@ -147,36 +166,44 @@ impl Scanner {
                 shared[id as usize] = ids.clone();
             }
         }
-        let automaton = if texts.is_empty() {
-            None
-        } else {
-            // Standard semantics so that overlapping candidates are all seen; the longest valid one is
-            // chosen afterwards. A contiguous NFA without byte classes builds fastest at this size
-            // (measured: 6 ms against 9-16 ms for the default for ~4,800 patterns) and scans at
-            // ~370 MB/s. Building can only fail on absurd sizes; then text scanning is off.
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .byte_classes(false)
-                .build(&texts)
-                .ok()
-        };
-        Scanner { automaton, hosts, patterns, shared }
+        ScannerTables { automaton: Automaton::build(&texts), patterns, shared }
+    }
+
+    /// A scanner from compiled tables (checked by the caller) and the dataset they belong to.
+    pub fn from_tables(tables: ScannerTables, dataset: &Dataset) -> Scanner {
+        let mut hosts = HashMap::new();
+        for (i, e) in dataset.entities.iter().enumerate() {
+            if e.kind == Kind::Outlet {
+                for d in e.domains.iter().filter(|d| !d.contains('/')) {
+                    hosts.insert(d.clone(), i as u32);
+                }
+            }
+        }
+        Scanner { tables, hosts }
+    }
+
+    /// Compiles and loads in one step (after edits, or for a dataset that did not come from a bundle).
+    pub fn build(dataset: &Dataset) -> Scanner {
+        Scanner::from_tables(Scanner::compile(dataset), dataset)
     }
 
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.tables.patterns.len()
     }
 
     /// Finds the outlets a text cites. `linked` holds entities the page links to: it unlocks their
     /// ambiguous aliases without an attribution cue.
     pub fn scan(&self, text: &str, linked: &HashSet<usize>) -> Vec<Mention> {
         let mut candidates: Vec<Mention> = self.domains_in(text);
-        let Some(ac) = &self.automaton else { return resolve_overlaps(candidates) };
-        for m in ac.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            let pid = m.pattern().as_usize();
-            let pattern = &self.patterns[pid];
+        let t = &self.tables;
+        t.automaton.find_overlapping(text.as_bytes(), |hit| {
+            let (start, end) = (hit.start, hit.end);
+            // A pattern is whole UTF-8 text, so a match that is not on char boundaries cannot happen
+            // in valid UTF-8; the check keeps slicing below panic-free regardless.
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                return;
+            }
+            let pattern = &t.patterns[hit.pattern];
             let entity = pattern.entity as usize;
             let accepted = match pattern.form {
                 Form::Domain => false,
@@ -185,13 +212,13 @@ impl Scanner {
                 // ambiguous claimants then need a link on the page.
                 Form::Ambiguous => {
                     word_boundaries(text, start, end)
-                        && (linked.contains(&entity) || (self.shared[pid].is_empty() && has_cue(text, start, end)))
+                        && (linked.contains(&entity) || (t.shared[hit.pattern].is_empty() && has_cue(text, start, end)))
                 }
             };
             if accepted {
                 candidates.push(Mention { start, end, entity, form: pattern.form });
             }
-        }
+        });
         resolve_overlaps(candidates)
     }
 

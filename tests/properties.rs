@@ -75,7 +75,7 @@ proptest! {
         // The payload checksum may be hit too: recompute it so damage reaches the decoder.
         let len = u32::from_le_bytes(bad[28..32].try_into().unwrap()) as usize;
         if 36 + len <= bad.len() {
-            let crc = crc32fast::hash(&bad[36..36 + len]);
+            let crc = masthead::bundle::checksum(&bad[36..36 + len]);
             bad[32..36].copy_from_slice(&crc.to_le_bytes());
         }
         if let Ok(engine) = Engine::from_bundle(&bad) {
