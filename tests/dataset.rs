@@ -52,7 +52,7 @@ const CHAINS: &[(&str, Option<Label>, &[&str])] = &[
     ("https://www.washingtonpost.com/", Some(Label::Private), &["The Washington Post", "Nash Holdings", "Jeff Bezos"]),
     ("https://nypost.com/", Some(Label::Private), &["New York Post", "News Corp"]),
     ("https://www.latimes.com/", Some(Label::Private), &["Los Angeles Times", "Patrick Soon-Shiong"]),
-    ("https://www.foxnews.com/", Some(Label::Private), &["Fox News", "Fox Corporation"]),
+    ("https://www.cnn.com/", Some(Label::Private), &["CNN", "Warner Bros. Discovery"]),
     ("https://www.theguardian.com/world", Some(Label::Nonprofit), &["The Guardian", "Scott Trust Limited"]),
     ("https://www.news24.com/", Some(Label::Private), &["News24", "Media24", "Naspers"]),
     ("https://www.scmp.com/", Some(Label::Private), &["South China Morning Post", "Alibaba Group"]),
