@@ -139,10 +139,6 @@ impl Automaton {
         }
     }
 
-    pub fn state_count(&self) -> usize {
-        self.fail.len()
-    }
-
     fn next(&self, s: usize, b: u8) -> Option<usize> {
         let (lo, hi) = (self.trans_start[s] as usize, self.trans_start[s + 1] as usize);
         let bytes = &self.trans_bytes[lo..hi];

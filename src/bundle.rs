@@ -40,6 +40,13 @@ pub struct BundleInfo {
     pub size: usize,
 }
 
+impl BundleInfo {
+    /// The header of a dataset read straight from `data/` rather than from a bundle.
+    pub fn unbundled(version: u64, created: &str) -> BundleInfo {
+        BundleInfo { format: FORMAT_VERSION, version, created: created.to_string(), signed: false, size: 0 }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BundleError {
     NotABundle,
@@ -78,10 +85,17 @@ impl fmt::Display for BundleError {
 impl std::error::Error for BundleError {}
 
 /// What the payload holds: the data, and the derived text automaton so loading need not build it.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Payload {
     dataset: Dataset,
     scanner: ScannerTables,
+}
+
+/// The same fields, borrowed for encoding (postcard writes a reference exactly as the value).
+#[derive(Serialize)]
+struct PayloadRef<'a> {
+    dataset: &'a Dataset,
+    scanner: &'a ScannerTables,
 }
 
 /// Adler-32 (RFC 1950). It only has to catch damage (tampering is the signature's job); unlike a
@@ -103,7 +117,8 @@ pub fn checksum(bytes: &[u8]) -> u32 {
 
 /// Encodes a validated dataset as an unsigned bundle.
 pub fn encode(dataset: &Dataset, version: u64, created: &str) -> Vec<u8> {
-    let payload = Payload { dataset: dataset.clone(), scanner: Scanner::compile(dataset) };
+    let scanner = Scanner::compile(dataset);
+    let payload = PayloadRef { dataset, scanner: &scanner };
     let payload = postcard::to_stdvec(&payload).expect("postcard encodes plain data without failing");
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len() + SIG_BLOCK_LEN);
     out.extend_from_slice(MAGIC);

@@ -101,14 +101,6 @@ impl UrlIndex {
         }
         None
     }
-
-    pub fn domain_count(&self) -> usize {
-        self.hosts.values().map(Vec::len).sum()
-    }
-
-    pub fn account_count(&self) -> usize {
-        self.accounts.len()
-    }
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ fn idn_hosts_match_in_either_form() {
     let mut dataset = common::fixture_dataset();
     let i = dataset.entities.iter().position(|e| e.id == "tass").unwrap();
     dataset.entities[i].domains.push(masthead::lookup::normalize_domain_entry("тасс.рф").unwrap());
-    let engine = masthead::Engine::from_dataset(dataset, masthead::bundle::info(&common::fixture_bundle(1)).unwrap());
+    let engine = masthead::Engine::from_dataset(dataset, masthead::bundle::BundleInfo::unbundled(1, "2026-11-28"));
     assert_eq!(lookup_id(&engine, "https://тасс.рф/").unwrap().as_deref(), Some("tass"));
     assert_eq!(lookup_id(&engine, "https://user@новости.тасс.рф:8080/x").unwrap().as_deref(), Some("tass"));
     // The ASCII form, as Python's IDNA codec gives it: 'тасс.рф'.encode('idna').

@@ -135,8 +135,7 @@ fn engine(args: &Args) -> Result<Engine> {
     }
     let dataset = load_valid(path)?;
     let (version, created) = dataset_dir::default_version(&dataset);
-    let info = bundle::BundleInfo { format: bundle::FORMAT_VERSION, version, created, signed: false, size: 0 };
-    Ok(Engine::from_dataset(dataset, info))
+    Ok(Engine::from_dataset(dataset, bundle::BundleInfo::unbundled(version, &created)))
 }
 
 /// Reads and validates a dataset folder or file; validation errors end the command.
@@ -293,8 +292,9 @@ fn validate(args: &Args) -> Result<u8> {
     let (errors, warnings) = (outcome.error_count(), outcome.warnings().count());
     match &outcome.dataset {
         Some(d) => {
-            let stats = Engine::from_dataset(d.clone(), bundle::BundleInfo { format: 1, version: 0, created: String::new(), signed: false, size: 0 }).stats();
-            outln!("ok: {} entities, {} outlets, {} edges; {warnings} warnings", stats.entities, stats.outlets, stats.edges);
+            let outlets = d.entities.iter().filter(|e| e.kind == masthead::model::Kind::Outlet).count();
+            let edges: usize = d.entities.iter().map(|e| e.owners.len()).sum();
+            outln!("ok: {} entities, {outlets} outlets, {edges} edges; {warnings} warnings", d.entities.len());
             Ok(0)
         }
         None => {

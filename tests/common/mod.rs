@@ -19,10 +19,7 @@ pub fn fixture_bundle(version: u64) -> Vec<u8> {
 }
 
 pub fn fixture_engine() -> Engine {
-    Engine::from_dataset(
-        fixture_dataset(),
-        BundleInfo { format: bundle::FORMAT_VERSION, version: 1, created: "2026-11-28".into(), signed: false, size: 0 },
-    )
+    Engine::from_dataset(fixture_dataset(), BundleInfo::unbundled(1, "2026-11-28"))
 }
 
 /// The entity id a URL resolves to, `None` for unknown, `Err` for invalid input.

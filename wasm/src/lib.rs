@@ -154,12 +154,11 @@ impl Engine {
     /// replacing earlier edits. Throws, changing nothing, if the edits are invalid.
     #[wasm_bindgen(js_name = applyEdits)]
     pub fn apply_edits(&mut self, json: &str) -> Result<JsValue, JsError> {
-        let applied = serde_json::from_str::<serde_json::Value>(json)
-            .ok()
-            .and_then(|v| v.get("entities").and_then(|e| e.as_array()).map(Vec::len))
-            .unwrap_or(0);
         match self.0.apply_edits(json) {
-            Ok(_) => Ok(to_js(&EditReport { applied, conflicts: conflicts(&self.0) })),
+            Ok(_) => {
+                let applied = self.0.dataset().entities.iter().filter(|e| e.edited).count();
+                Ok(to_js(&EditReport { applied, conflicts: conflicts(&self.0) }))
+            }
             Err(problems) => {
                 let lines: Vec<String> = problems.iter().take(10).map(ToString::to_string).collect();
                 Err(error(format!("your edits were not applied: {}", lines.join("; "))))
