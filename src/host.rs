@@ -48,29 +48,27 @@ pub fn parse_web_url(input: &str) -> Result<Url, UrlError> {
     Ok(url)
 }
 
-/// Rewrites a Unicode host in a URL to its ASCII form (`https://тасс.рф/x` → `https://xn--80a8aab.xn--p1ai/x`)
-/// so the WHATWG parser, which runs without its own IDNA tables here, can take it.
+/// Puts the host of a URL in the form the WHATWG parser expects when it runs without its own IDNA
+/// tables (see Cargo.toml): `https://тасс.рф/x` → `https://xn--80a8aab.xn--p1ai/x`, percent-encoded
+/// hosts decoded first, and upper case lowered (the table-less IDNA step assumes lower-case ASCII).
+/// Most URLs need none of this and are returned as they are.
 fn ascii_authority(input: &str) -> std::borrow::Cow<'_, str> {
-    if input.is_ascii() {
-        return input.into();
-    }
     let Some(scheme_end) = input.find("://") else { return input.into() };
     let auth_start = scheme_end + 3;
     let auth_end = input[auth_start..].find(['/', '?', '#', '\\']).map_or(input.len(), |i| auth_start + i);
     let authority = &input[auth_start..auth_end];
     let host_start = authority.rfind('@').map_or(0, |i| i + 1);
-    let host_end = authority[host_start..].rfind(':').map_or(authority.len(), |i| host_start + i);
-    match to_ascii_host(&authority[host_start..host_end]) {
-        Some(ascii) => format!(
-            "{}{}{}{}",
-            &input[..auth_start + host_start],
-            ascii,
-            &input[auth_start + host_end..auth_end],
-            &input[auth_end..]
-        )
-        .into(),
-        None => input.into(),
+    if authority[host_start..].starts_with('[') {
+        return input.into(); // an IPv6 literal: no IDNA involved
     }
+    let host_end = authority[host_start..].rfind(':').map_or(authority.len(), |i| host_start + i);
+    let host = &authority[host_start..host_end];
+    if host.bytes().all(|b| b.is_ascii() && b != b'%' && !b.is_ascii_uppercase()) {
+        return input.into();
+    }
+    let decoded = host.contains('%').then(|| percent_encoding::percent_decode_str(host).decode_utf8().ok()).flatten();
+    let ascii = to_ascii_host(decoded.as_deref().unwrap_or(host)).unwrap_or_else(|| host.to_ascii_lowercase());
+    format!("{}{}{}", &input[..auth_start + host_start], ascii, &input[auth_start + host_end..]).into()
 }
 
 /// Lower-case and punycode each label of a Unicode host. Ideographic full stops count as dots, as in
@@ -163,6 +161,8 @@ mod tests {
         assert_eq!(host("https://user:pw@rt.com:8443/x").as_deref(), Some("rt.com"));
         assert_eq!(host("globaltimes.cn/page/1").as_deref(), Some("globaltimes.cn"));
         assert_eq!(host("https://bücher.de/").as_deref(), Some("xn--bcher-kva.de"));
+        assert_eq!(host("https://b%C3%BCcher.de/").as_deref(), Some("xn--bcher-kva.de"));
+        assert_eq!(host("http://[::1]:8080/"), None);
         assert_eq!(host("http://127.0.0.1/"), None);
         assert!(matches!(parse_web_url("mailto:a@b.c"), Err(UrlError::UnsupportedScheme(_))));
         assert!(matches!(parse_web_url("javascript:alert(1)"), Err(UrlError::UnsupportedScheme(_))));
