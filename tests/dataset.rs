@@ -50,6 +50,8 @@ const CHAINS: &[(&str, Option<Label>, &[&str])] = &[
     ("https://nationalpost.com/", Some(Label::Private), &["National Post", "Postmedia Network"]),
     ("https://www.thestar.com/", Some(Label::Private), &["Toronto Star", "Torstar", "NordStar Capital"]),
     ("https://www.washingtonpost.com/", Some(Label::Private), &["The Washington Post", "Nash Holdings", "Jeff Bezos"]),
+    ("https://www.nytimes.com/section/world", Some(Label::Private), &["The New York Times", "The New York Times Company", "Ochs-Sulzberger family"]),
+    ("https://www.foxnews.com/politics", Some(Label::Private), &["Fox News", "Fox News Media", "Fox Corporation", "Lachlan Murdoch"]),
     ("https://nypost.com/", Some(Label::Private), &["New York Post", "News Corp"]),
     ("https://www.latimes.com/", Some(Label::Private), &["Los Angeles Times", "Patrick Soon-Shiong"]),
     ("https://www.cnn.com/", Some(Label::Private), &["CNN", "Warner Bros. Discovery"]),
