@@ -3,6 +3,31 @@
 
 import { labelStyle } from './labels.js';
 
+// Hosts whose name alone says nothing about who published the page: show the repository's owner too,
+// so two research lists on GitHub read "github.com/ercexpo, github.com/palewire", not "github.com" twice.
+const CODE_HOSTS = new Set(['github.com', 'gitlab.com']);
+
+/**
+ * A source as the pages show it: `site` is the text of the link, `href` is set only for http(s) URLs
+ * (anything else is shown but not linked), `checked` is the day it was read.
+ */
+export function describeSource(source) {
+  let site = source.url;
+  let href = null;
+  try {
+    const url = new URL(source.url);
+    if (url.protocol === 'https:' || url.protocol === 'http:') href = source.url;
+    if (url.hostname) {
+      site = url.hostname.replace(/^www\./, '');
+      const owner = url.pathname.split('/')[1];
+      if (CODE_HOSTS.has(site) && owner) site += `/${owner}`;
+    }
+  } catch {}
+  return { site, href, checked: source.checked ?? null };
+}
+
+const describeSources = (sources) => (sources ?? []).map(describeSource);
+
 /** An outlet with its label and ownership chain, ready for a card; null for an unknown id. */
 export function describeOutlet(engine, id, vocabulary) {
   const chain = engine.chain(id);
@@ -24,14 +49,14 @@ export function describeOutlet(engine, id, vocabulary) {
       definition: term?.definition ?? '',
     },
     note: outlet.note ?? null,
-    sources: outlet.sources ?? [],
+    sources: describeSources(outlet.sources),
     edited: Boolean(outlet.edited),
     hops: chain.hops.map((hop) => ({
       relation: hop.relation,
       share: hop.share ?? null,
       since: hop.since ?? null,
       to: { id: hop.to.id, name: hop.to.name, kind: hop.to.kind, country: hop.to.country ?? null },
-      sources: hop.sources ?? [],
+      sources: describeSources(hop.sources),
       edited: Boolean(hop.edited),
     })),
     truncated: Boolean(chain.truncated),
@@ -65,7 +90,7 @@ export function describeOwnerGraph(engine, id) {
     to: { id: edge.to, name: names.get(edge.to) ?? edge.to },
     relation: edge.relation,
     share: edge.share ?? null,
-    sources: edge.sources ?? [],
+    sources: describeSources(edge.sources),
     edited: Boolean(edge.edited),
   }));
 }

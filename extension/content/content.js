@@ -398,18 +398,14 @@
     return node;
   }
 
-  /** "Sources: en.wikipedia.org, china.org.cn (checked 2026-11-28)", each host linking to its page. */
+  /** "Sources: en.wikipedia.org, china.org.cn (checked 2026-11-28)", each site linking to its page. */
   function sourceLine(sources, title = 'Sources') {
     const line = el('div', 'muted', sources.length === 1 ? `${title.replace(/s$/, '')}: ` : `${title}: `);
     const dates = new Set(sources.map((source) => source.checked));
     sources.forEach((source, i) => {
       if (i) line.append(', ');
-      let host = source.url;
-      try {
-        host = new URL(source.url).hostname.replace(/^www\./, '');
-      } catch {}
-      const link = el('a', null, host);
-      if (/^https?:\/\//i.test(source.url)) link.href = source.url;
+      const link = el('a', null, source.site);
+      if (source.href) link.href = source.href;
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
       line.append(link);
@@ -477,7 +473,7 @@
         }
         box.append(list);
       }
-      if (outlet.sources.length) box.append(sourceLine(outlet.sources, 'Label sources'));
+      if (outlet.sources.length) box.append(sourceLine(outlet.sources));
     }
 
     function place(anchorHost) {

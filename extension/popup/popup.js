@@ -29,7 +29,7 @@ function renderSite(data) {
     el('div', { class: 'outlet-head' }, el('h1', { class: 'outlet-name', text: site.name }), labelPill(site.label), site.edited ? editTag() : null),
     el('p', { class: 'definition', text: site.label.definition || 'No ownership label is recorded for this outlet.' }),
     chainList(site),
-    sourceLine(site.sources, 'Label sources'),
+    sourceLine(site.sources),
   ];
   if (site.ownerGraph) children.push(ownerGraph(site.ownerGraph));
   body.replaceChildren(...children);

@@ -34,19 +34,14 @@ export function labelPill(label) {
 
 export const editTag = () => el('span', { class: 'edit', text: 'your edit' });
 
-/** "Sources: en.wikipedia.org, china.org.cn (checked 2026-11-28)", each host linking to its page. */
+/** "Sources: en.wikipedia.org, china.org.cn (checked 2026-11-28)", each site linking to its page. */
 export function sourceLine(sources, title = 'Sources') {
   if (!sources?.length) return null;
   const line = el('div', { class: 'source' }, sources.length === 1 ? `${title.replace(/s$/, '')}: ` : `${title}: `);
   const dates = new Set(sources.map((source) => source.checked));
   sources.forEach((source, i) => {
     if (i) line.append(', ');
-    let host = source.url;
-    try {
-      host = new URL(source.url).hostname.replace(/^www\./, '');
-    } catch {}
-    const safe = /^https?:\/\//i.test(source.url) ? source.url : null;
-    line.append(el('a', { href: safe, target: '_blank', rel: 'noopener noreferrer', text: host }));
+    line.append(el('a', { href: source.href, target: '_blank', rel: 'noopener noreferrer', text: source.site }));
     if (dates.size > 1 && source.checked) line.append(` (checked ${source.checked})`);
   });
   if (dates.size === 1 && sources[0].checked) line.append(` (checked ${sources[0].checked})`);
