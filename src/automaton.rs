@@ -139,6 +139,11 @@ impl Automaton {
         }
     }
 
+    /// How many patterns the automaton was built from (hits carry ids below this).
+    pub fn pattern_count(&self) -> usize {
+        self.pattern_len.len()
+    }
+
     fn next(&self, s: usize, b: u8) -> Option<usize> {
         let (lo, hi) = (self.trans_start[s] as usize, self.trans_start[s + 1] as usize);
         let bytes = &self.trans_bytes[lo..hi];

@@ -134,8 +134,11 @@ pub fn encode(dataset: &Dataset, version: u64, created: &str) -> Vec<u8> {
     out
 }
 
+/// A bundle split up: header, the signed part, and the signature if there is one.
+type Parts<'a> = (BundleInfo, &'a [u8], Option<&'a [u8]>);
+
 /// Splits a bundle into its header, the signed part and the signature, checking sizes only.
-fn parts(bytes: &[u8]) -> Result<(BundleInfo, &[u8], Option<&[u8]>), BundleError> {
+fn parts(bytes: &[u8]) -> Result<Parts<'_>, BundleError> {
     if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
         return Err(if MAGIC.starts_with(bytes) && !bytes.is_empty() { BundleError::Truncated } else { BundleError::NotABundle });
     }
@@ -250,6 +253,20 @@ pub fn signing_key(bytes: &[u8]) -> Result<SigningKey, BundleError> {
     Ok(SigningKey::from_bytes(&arr))
 }
 
+
+/// Keys are stored as hex text, one line.
+pub fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn from_hex(s: &str) -> Option<Vec<u8>> {
+    let s = s.trim();
+    if !s.len().is_multiple_of(2) || !s.is_ascii() {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -260,17 +277,4 @@ mod tests {
         let long = vec![0xffu8; 100_000];
         assert_eq!(super::checksum(&long), 0x149a_302c);
     }
-}
-
-/// Keys are stored as hex text, one line.
-pub fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-pub fn from_hex(s: &str) -> Option<Vec<u8>> {
-    let s = s.trim();
-    if s.len() % 2 != 0 || !s.is_ascii() {
-        return None;
-    }
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
 }

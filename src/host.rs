@@ -30,45 +30,86 @@ impl std::error::Error for UrlError {}
 /// Parses a web address the way a browser's address bar would: WHATWG rules, http(s) only, and a bare
 /// host such as `globaltimes.cn/page` is read as `https://globaltimes.cn/page`.
 pub fn parse_web_url(input: &str) -> Result<Url, UrlError> {
-    let input = input.trim();
-    let url = match Url::parse(&ascii_authority(input)) {
-        Ok(u) => u,
-        Err(url::ParseError::RelativeUrlWithoutBase) if looks_like_bare_host(input) => {
-            Url::parse(&ascii_authority(&format!("https://{input}"))).map_err(|e| UrlError::Malformed(e.to_string()))?
-        }
-        Err(e) => return Err(UrlError::Malformed(e.to_string())),
+    parse(input, true)
+}
+
+/// Like [`parse_web_url`], but the input must carry its scheme: for addresses written in data files
+/// and pages, where a bare `example.com` is a mistake rather than shorthand.
+pub fn parse_absolute_web_url(input: &str) -> Result<Url, UrlError> {
+    parse(input, false)
+}
+
+fn parse(input: &str, allow_bare_host: bool) -> Result<Url, UrlError> {
+    let input = strip_ignored(input);
+    let (scheme, rest) = match split_scheme(&input) {
+        Some((scheme, rest)) => (scheme.to_ascii_lowercase(), rest),
+        None if allow_bare_host && looks_like_bare_host(&input) => ("https".to_string(), input.as_ref()),
+        None => return Err(UrlError::Malformed("relative URL without a base".into())),
     };
-    match url.scheme() {
-        "http" | "https" => {}
-        other => return Err(UrlError::UnsupportedScheme(other.to_string())),
+    // Other schemes are refused before parsing: `ftp:` and `file:` hosts would reach the IDNA step
+    // with none of the preparation below.
+    if scheme != "http" && scheme != "https" {
+        return Err(UrlError::UnsupportedScheme(scheme));
     }
+    let url = Url::parse(&with_ascii_host(&scheme, rest)?).map_err(|e| UrlError::Malformed(e.to_string()))?;
     if url.host().is_none() {
         return Err(UrlError::NoHost);
     }
     Ok(url)
 }
 
-/// Puts the host of a URL in the form the WHATWG parser expects when it runs without its own IDNA
-/// tables (see Cargo.toml): `https://тасс.рф/x` → `https://xn--80a8aab.xn--p1ai/x`, percent-encoded
-/// hosts decoded first, and upper case lowered (the table-less IDNA step assumes lower-case ASCII).
-/// Most URLs need none of this and are returned as they are.
-fn ascii_authority(input: &str) -> std::borrow::Cow<'_, str> {
-    let Some(scheme_end) = input.find("://") else { return input.into() };
-    let auth_start = scheme_end + 3;
-    let auth_end = input[auth_start..].find(['/', '?', '#', '\\']).map_or(input.len(), |i| auth_start + i);
-    let authority = &input[auth_start..auth_end];
-    let host_start = authority.rfind('@').map_or(0, |i| i + 1);
-    if authority[host_start..].starts_with('[') {
-        return input.into(); // an IPv6 literal: no IDNA involved
+/// What the WHATWG parser ignores before it starts: leading and trailing C0 controls and spaces, and
+/// every tab and newline (`htt\tps://rt.com` is `https://rt.com`).
+fn strip_ignored(input: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = input.trim_matches(|c: char| c <= ' ');
+    if trimmed.contains(['\t', '\n', '\r']) {
+        trimmed.replace(['\t', '\n', '\r'], "").into()
+    } else {
+        trimmed.into()
     }
-    let host_end = authority[host_start..].rfind(':').map_or(authority.len(), |i| host_start + i);
-    let host = &authority[host_start..host_end];
-    if host.bytes().all(|b| b.is_ascii() && b != b'%' && !b.is_ascii_uppercase()) {
-        return input.into();
+}
+
+/// `HTTPS:rest` → (`HTTPS`, `rest`) when the input starts with a syntactically valid scheme.
+fn split_scheme(input: &str) -> Option<(&str, &str)> {
+    let colon = input.find(':')?;
+    let scheme = &input[..colon];
+    let mut bytes = scheme.bytes();
+    let first_ok = bytes.next().is_some_and(|b| b.is_ascii_alphabetic());
+    (first_ok && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+        .then(|| (scheme, &input[colon + 1..]))
+}
+
+/// Rebuilds `scheme://authority/rest` with the host in lower-case ASCII (punycode for IDN),
+/// percent-escapes decoded. The WHATWG parser runs without its own IDNA tables (see Cargo.toml),
+/// and the table-less step assumes exactly this form. The host is found as the parser finds it for
+/// http(s): after any run of `/` and `\`, up to the next `/`, `\`, `?` or `#`, after the last `@`,
+/// before a port.
+fn with_ascii_host(scheme: &str, rest: &str) -> Result<String, UrlError> {
+    let rest = rest.trim_start_matches(['/', '\\']);
+    let auth_end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(auth_end);
+    let (userinfo, host_port) = authority.rfind('@').map_or(("", authority), |i| authority.split_at(i + 1));
+    let (host, port) = if host_port.starts_with('[') {
+        (host_port, "") // an IPv6 literal, port and all: no IDNA involved
+    } else {
+        host_port.split_at(host_port.find(':').unwrap_or(host_port.len()))
+    };
+    if host.is_empty() {
+        return Err(UrlError::NoHost);
     }
-    let decoded = host.contains('%').then(|| percent_encoding::percent_decode_str(host).decode_utf8().ok()).flatten();
-    let ascii = to_ascii_host(decoded.as_deref().unwrap_or(host)).unwrap_or_else(|| host.to_ascii_lowercase());
-    format!("{}{}{}", &input[..auth_start + host_start], ascii, &input[auth_start + host_end..]).into()
+    let host = if host.starts_with('[') {
+        host.to_string()
+    } else {
+        let decoded = percent_encoding::percent_decode_str(host)
+            .decode_utf8()
+            .map_err(|_| UrlError::Malformed("the host is not valid UTF-8".into()))?;
+        // `%25` decodes to `%`, which the parser would decode a second time; no real host has one.
+        if decoded.contains('%') {
+            return Err(UrlError::Malformed("the host contains a percent sign".into()));
+        }
+        to_ascii_host(&decoded).ok_or_else(|| UrlError::Malformed("the host cannot be converted to ASCII".into()))?
+    };
+    Ok(format!("{scheme}://{userinfo}{host}{port}{path}"))
 }
 
 /// Lower-case and punycode each label of a Unicode host. Ideographic full stops count as dots, as in
@@ -91,7 +132,7 @@ pub fn to_ascii_host(host: &str) -> Option<String> {
 /// `example.com`, `example.com/path`: a dot in the part before the first slash, and no spaces.
 fn looks_like_bare_host(s: &str) -> bool {
     let host = s.split(['/', '?', '#']).next().unwrap_or("");
-    !s.is_empty() && host.contains('.') && !s.contains(char::is_whitespace)
+    host.starts_with(|c: char| c.is_alphanumeric()) && host.contains('.') && !s.contains(char::is_whitespace)
 }
 
 /// The host of a parsed URL as a lookup key: lower-case ASCII (punycode for IDN), no trailing dot.
@@ -107,7 +148,7 @@ pub fn url_host(url: &Url) -> Option<String> {
 /// `bücher.de` → `xn--bcher-kva.de`. `None` if it is not a valid domain name.
 pub fn normalize_host(host: &str) -> Option<String> {
     let host = host.trim().trim_end_matches('.');
-    if host.is_empty() || host.contains(['/', ':', '@', ' ', '?', '#']) {
+    if host.is_empty() || host.contains(['/', '\\', ':', '@', ' ', '?', '#', '%']) {
         return None;
     }
     let host = to_ascii_host(host)?;
@@ -168,7 +209,51 @@ mod tests {
         assert!(matches!(parse_web_url("javascript:alert(1)"), Err(UrlError::UnsupportedScheme(_))));
         assert!(matches!(parse_web_url("not a url"), Err(UrlError::Malformed(_))));
         assert!(matches!(parse_web_url(""), Err(UrlError::Malformed(_))));
-        assert!(matches!(parse_web_url("https://"), Err(_)));
+        assert!(parse_web_url("https://").is_err());
+    }
+
+    /// Spellings a browser accepts for the same address; each must reach the same lookup key.
+    #[test]
+    fn reads_hosts_the_way_browsers_do() {
+        let cases = [
+            ("HTTPS:\\\\Bücher.DE\\x", Some("xn--bcher-kva.de")),
+            ("https:bücher.de", Some("xn--bcher-kva.de")),
+            ("https:///\\RT.com/news", Some("rt.com")),
+            ("ht\ttps://r\nt.com/", Some("rt.com")),
+            ("  https://rt.com/  ", Some("rt.com")),
+            ("https://a@b@RT.com:443/", Some("rt.com")),
+            ("https://%52%54.com/", Some("rt.com")),
+            ("https://ТАСС.РФ/", Some("xn--80a8aab.xn--p1ai")),
+            ("https://新华网。cn/", Some("xn--xkrr14bows.cn")),
+        ];
+        for (input, want) in cases {
+            let got = parse_web_url(input).ok().and_then(|u| url_host(&u));
+            assert_eq!(got.as_deref(), want, "{input:?}");
+        }
+    }
+
+    /// Inputs that once reached the IDNA step with upper-case ASCII beside other characters, which the
+    /// table-less adapter asserts never happens. Each must come back as a clean answer or error.
+    #[test]
+    fn hostile_hosts_are_errors_not_panics() {
+        let cases = [
+            ("\\A\u{FFFC}.", None),
+            ("http://A%aA", None),
+            ("https://A%41%FF.com/", None),
+            ("https://%2541.com/", None),
+            ("ftp://A\u{FFFC}.com/", None),
+            ("file://A\u{FFFC}/", None),
+            ("https://[::1]A\u{FFFC}/", None),
+            ("https:\\\\A\u{FFFC}.COM", Some("xn--a-o10i.com")),
+        ];
+        for (input, want) in cases {
+            let got = parse_web_url(input).ok().and_then(|u| url_host(&u));
+            assert_eq!(got.as_deref(), want, "{input:?}");
+            let _ = parse_absolute_web_url(input);
+        }
+        assert!(matches!(parse_web_url("ftp://example.com/"), Err(UrlError::UnsupportedScheme(s)) if s == "ftp"));
+        assert!(matches!(parse_absolute_web_url("example.com/x"), Err(UrlError::Malformed(_))));
+        assert_eq!(normalize_host("%41%FF.com"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Saved pages for `masthead scan --html`: the visible text and the links, parsed with a real HTML
 //! parser (html5ever via scraper), never with regular expressions.
 
+use crate::host::{parse_absolute_web_url, UrlError};
 use scraper::{Html, Node};
 use url::Url;
 
@@ -82,18 +83,36 @@ pub fn extract(html: &str) -> PageText {
 fn base_url(doc: &Html) -> Option<Url> {
     let pick = |sel: &str, attr: &str| {
         let s = scraper::Selector::parse(sel).ok()?;
-        doc.select(&s).find_map(|e| e.value().attr(attr)).and_then(|h| Url::parse(h).ok())
+        doc.select(&s).find_map(|e| e.value().attr(attr)).and_then(|h| parse_absolute_web_url(h).ok())
     };
-    pick("base[href]", "href").or_else(|| pick("link[rel=canonical]", "href")).or_else(|| pick("meta[property='og:url']", "content"))
+    pick("base[href]", "href")
+        .or_else(|| pick("link[rel=canonical]", "href"))
+        .or_else(|| pick("meta[property='og:url']", "content"))
 }
 
 fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
-    let url = match Url::parse(href.trim()) {
+    // Everything the WHATWG parser trims (C0 controls, space), and other white space too: trimming
+    // more than a browser only turns a would-be relative path into an error.
+    let href = href.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
+    // Absolute and scheme-relative links carry their own host; they go through host.rs, which
+    // prepares the host for the table-less IDNA step. Path-relative links reuse the base's host.
+    let url = match parse_absolute_web_url(href) {
         Ok(u) => u,
-        Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(href.trim()).ok()?,
+        Err(UrlError::Malformed(_)) if is_scheme_relative(href) => {
+            parse_absolute_web_url(&format!("{}:{href}", base?.scheme())).ok()?
+        }
+        Err(UrlError::Malformed(_)) if !href.contains(':') || href.starts_with(['/', '?', '#', '.']) => {
+            base?.join(href).ok()?
+        }
         Err(_) => return None,
     };
-    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+    Some(url.to_string())
+}
+
+/// `//host/path` (any mix of slashes and backslashes, tabs and newlines ignored, as browsers read it).
+fn is_scheme_relative(href: &str) -> bool {
+    let mut lead = href.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    matches!((lead.next(), lead.next()), (Some('/' | '\\'), Some('/' | '\\')))
 }
 
 #[cfg(test)]
@@ -115,5 +134,28 @@ mod tests {
         assert_eq!(&page.text[page.links[0].start..page.links[0].end], "this story");
         assert_eq!(page.links[0].href, "https://www.globaltimes.cn/x");
         assert_eq!(page.links[1].href, "https://www.cbc.ca/local");
+    }
+
+    #[test]
+    fn resolves_links_as_a_browser_would() {
+        let base = Url::parse("https://www.cbc.ca/news/a").ok();
+        let cases = [
+            ("https://RT.com/x", Some("https://rt.com/x")),
+            ("//www.globaltimes.cn/x", Some("https://www.globaltimes.cn/x")),
+            ("\\\\Bücher.de/", Some("https://xn--bcher-kva.de/")),
+            ("b", Some("https://www.cbc.ca/news/b")),
+            ("?q=1", Some("https://www.cbc.ca/news/a?q=1")),
+            ("javascript:void(0)", None),
+            ("mailto:a@b.c", None),
+            // Hosts that would reach the IDNA step with upper case beside other characters.
+            ("https://A%41%FF.com/", None),
+            ("\u{1}//A%FF/", None),
+            ("/\t/A\u{FFFC}%FF", None),
+            ("ftp://A\u{FFFC}/", None),
+        ];
+        for (href, want) in cases {
+            assert_eq!(resolve(base.as_ref(), href).as_deref(), want, "{href:?}");
+        }
+        assert_eq!(resolve(None, "/relative"), None, "no base, no relative links");
     }
 }

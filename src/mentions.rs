@@ -48,7 +48,9 @@ impl ScannerTables {
     pub fn check(&self, entity_count: usize) -> Result<(), String> {
         self.automaton.check()?;
         let n = self.patterns.len();
-        if self.shared.len() != n
+        // Hits index `patterns` and `shared` by the automaton's pattern ids.
+        if self.automaton.pattern_count() != n
+            || self.shared.len() != n
             || self.patterns.iter().any(|p| p.entity as usize >= entity_count)
             || self.shared.iter().flatten().any(|&p| p as usize >= n)
         {

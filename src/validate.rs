@@ -198,7 +198,7 @@ pub fn is_date(s: &str, full: bool) -> bool {
 }
 
 fn is_web_url(s: &str) -> bool {
-    matches!(url::Url::parse(s), Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some())
+    crate::host::parse_absolute_web_url(s).is_ok()
 }
 
 fn is_language_tag(s: &str) -> bool {

@@ -3,7 +3,10 @@
 mod common;
 use common::fixture_engine;
 
-fn chain_of(id: &str) -> (String, Vec<(String, &'static str, Option<f32>)>) {
+/// (name, relation, share) of one hop.
+type Hop = (String, &'static str, Option<f32>);
+
+fn chain_of(id: &str) -> (String, Vec<Hop>) {
     let engine = fixture_engine();
     let chain = engine.chain(engine.find(id).unwrap());
     let hops = chain

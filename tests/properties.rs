@@ -14,6 +14,9 @@ fn urlish() -> impl Strategy<Value = String> {
         "(https?|ftp|javascript|mailto)://[a-zA-Z0-9.:@\\[\\]%-]{0,30}(/[a-zA-Z0-9@?=&%._~-]{0,20}){0,4}",
         "https://(x|twitter|t|youtube|weibo|vk|mp\\.weixin\\.qq|bsky)\\.(com|me|app|cn)/[a-zA-Z0-9@_?=/.-]{0,30}",
         "[a-zA-Z0-9\u{400}-\u{4ff}\u{4e00}-\u{4e20}.-]{0,20}(/.{0,10})?",
+        // Everything the WHATWG parser forgives in a host, mixed: case, backslashes, missing slashes,
+        // tabs, percent escapes, userinfo, ports, non-ASCII and ideographic dots.
+        "[ \t\u{1}]{0,2}(([hH][tT][tT][pP][sS]?|[fF][tT][pP]|file|ws):)?[/\\\\\t]{0,3}([a-zA-Z%@:]{0,3}@)?([a-zA-Z0-9%\t.\u{3002}\u{fffc}\u{e9}\u{130}\u{212a}\u{410}-\u{44f}\u{4e00}-\u{4e05}\\[\\]-]|%[0-9a-fA-F]{2}){0,12}(:[0-9a-z]{0,5})?([/\\\\?#].{0,8})?",
     ]
 }
 
@@ -39,6 +42,12 @@ proptest! {
     fn lookup_never_panics(url in urlish()) {
         let engine = fixture_engine();
         let _ = engine.lookup_url(&url);
+    }
+
+    #[test]
+    fn page_links_never_panic(href in urlish(), base in urlish()) {
+        let page = format!(r#"<html><head><base href="{base}"></head><body><a href="{href}">x</a></body></html>"#);
+        let _ = masthead::html::extract(&page);
     }
 
     #[test]
