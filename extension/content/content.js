@@ -198,7 +198,7 @@
 
   function chainText(outlet) {
     const owners = outlet.hops.map((hop) => hop.to.name).join(' → ');
-    return owners || 'ownership unknown';
+    return owners || 'no owner recorded in the dataset';
   }
 
   // One prototype mark per outlet, kind and theme; each mark is a clone (a clonable shadow root is
@@ -379,6 +379,7 @@
     a { color: #1d4ed8; }
     .dark a { color: #93c5fd; }
     .edit { margin-left: 6px; padding: 0 6px; border-radius: 999px; font-size: 10px; font-weight: 700; background: #fde68a; color: #713f12; }
+    .note { margin: -4px 0 8px; font-size: 12px; }
     .unknown { font-style: italic; }
   `;
 
@@ -457,8 +458,9 @@
       if (outlet.edited) head.append(el('span', 'edit', 'your edit'));
       box.append(head);
       if (outlet.label.definition) box.append(el('div', 'def', outlet.label.definition));
+      if (outlet.note) box.append(el('div', 'note', outlet.note));
       if (outlet.hops.length === 0) {
-        box.append(el('div', 'unknown', 'Ownership unknown'));
+        box.append(el('div', 'unknown', 'No owner recorded in the dataset'));
       } else {
         const list = el('ol');
         for (const hop of outlet.hops) {

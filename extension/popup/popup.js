@@ -28,11 +28,12 @@ function renderSite(data) {
   const children = [
     el('div', { class: 'outlet-head' }, el('h1', { class: 'outlet-name', text: site.name }), labelPill(site.label), site.edited ? editTag() : null),
     el('p', { class: 'definition', text: site.label.definition || 'No ownership label is recorded for this outlet.' }),
+    site.note ? el('p', { class: 'note', text: site.note }) : null,
     chainList(site),
     sourceLine(site.sources),
   ];
   if (site.ownerGraph) children.push(ownerGraph(site.ownerGraph));
-  body.replaceChildren(...children);
+  body.replaceChildren(...children.filter(Boolean));
 }
 
 function ownerGraph(edges) {

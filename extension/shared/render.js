@@ -48,9 +48,13 @@ export function sourceLine(sources, title = 'Sources') {
   return line;
 }
 
+/** An outlet in the dataset without an owner link: a fact about the dataset, not a claim that the
+ * owner is unknowable (public corporations such as the BBC have no shareholder to name). */
+export const NO_OWNER = 'No owner recorded in the dataset';
+
 /** The chain as a list: each hop's relation and share, the owner, and the source that says so. */
 export function chainList(outlet) {
-  if (!outlet.hops.length) return el('p', { class: 'unknown', text: 'Ownership unknown' });
+  if (!outlet.hops.length) return el('p', { class: 'unknown', text: NO_OWNER });
   const list = el('ol', { class: 'chain' });
   for (const hop of outlet.hops) {
     const since = hop.since ? ` since ${hop.since}` : '';
@@ -68,4 +72,4 @@ export function chainList(outlet) {
   return list;
 }
 
-export const chainNames = (outlet) => outlet.hops.map((hop) => hop.to.name).join(' → ') || 'ownership unknown';
+export const chainNames = (outlet) => outlet.hops.map((hop) => hop.to.name).join(' → ') || NO_OWNER.toLowerCase();

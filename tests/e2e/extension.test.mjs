@@ -17,6 +17,11 @@ import {
 } from './harness.mjs';
 import { startServer } from './server.mjs';
 import { linkOutlet } from './fixtures/generate.mjs';
+import { readFileSync } from 'node:fs';
+
+// The dataset's own description of an outlet: the popup and the card must show it as written.
+const noteOf = (country, id) =>
+  JSON.parse(readFileSync(new URL(`../../data/${country}.json`, import.meta.url))).entities.find((e) => e.id === id).note;
 
 const GT_CHAIN = "People's Daily → Central Committee of the Chinese Communist Party";
 
@@ -128,6 +133,7 @@ describe('a Canadian article quoting Chinese state media (www.cbc.ca)', () => {
     assert.match(card.text, /^Global Times ?State-controlled/);
     assert.match(card.text, /published by ?People's Daily/);
     assert.match(card.text, /controlled by ?Central Committee of the Chinese Communist Party/);
+    assert.ok(card.text.includes(noteOf('cn', 'global-times')), 'the outlet note');
     assert.ok(card.attributes.href.includes('https://en.wikipedia.org/wiki/Global_Times'));
     assert.equal(card.attributes.hidden, undefined, 'visible');
     await page.screenshot({ path: path.join(OUTPUT, 'article-card.png') });
@@ -154,6 +160,7 @@ describe('a Canadian article quoting Chinese state media (www.cbc.ca)', () => {
       assert.equal(await popup.textContent('.outlet-name'), 'CBC/Radio-Canada');
       assert.equal(await popup.textContent('#site-body .pill'), 'Independent public media');
       assert.match(await popup.textContent('.definition'), /editorial independence protected by law/);
+      assert.equal(await popup.textContent('#site-body .note'), noteOf('ca', 'cbc-radio-canada'));
       assert.deepEqual(await popup.locator('#site-body .chain .owner').allTextContents(), ['Government of Canada']);
       assert.deepEqual(await popup.locator('#site-body .chain .relation').allTextContents(), ['owned by']);
       assert.ok((await popup.locator('#site-body .chain .source a').first().getAttribute('href')).startsWith('https://'));
