@@ -20,6 +20,10 @@ fn urlish() -> impl Strategy<Value = String> {
     ]
 }
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+}
+
 fn texty() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
@@ -36,7 +40,8 @@ fn texty() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    // 512 cases per property in CI; PROPTEST_CASES=100000 for a deeper hunt.
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn lookup_never_panics(url in urlish()) {
