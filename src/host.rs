@@ -41,17 +41,21 @@ pub fn parse_absolute_web_url(input: &str) -> Result<Url, UrlError> {
 
 fn parse(input: &str, allow_bare_host: bool) -> Result<Url, UrlError> {
     let input = strip_ignored(input);
-    let (scheme, rest) = match split_scheme(&input) {
-        Some((scheme, rest)) => (scheme.to_ascii_lowercase(), rest),
-        None if allow_bare_host && looks_like_bare_host(&input) => ("https".to_string(), input.as_ref()),
+    let (written, rest) = match split_scheme(&input) {
+        Some((scheme, rest)) => (Some(scheme), rest),
+        None if allow_bare_host && looks_like_bare_host(&input) => (None, input.as_ref()),
         None => return Err(UrlError::Malformed("relative URL without a base".into())),
     };
-    // Other schemes are refused before parsing: `ftp:` and `file:` hosts would reach the IDNA step
-    // with none of the preparation below.
-    if scheme != "http" && scheme != "https" {
-        return Err(UrlError::UnsupportedScheme(scheme));
-    }
-    let url = Url::parse(&with_ascii_host(&scheme, rest)?).map_err(|e| UrlError::Malformed(e.to_string()))?;
+    let scheme = match written {
+        None => "https",
+        Some(s) if s.eq_ignore_ascii_case("https") => "https",
+        Some(s) if s.eq_ignore_ascii_case("http") => "http",
+        // Other schemes are refused before parsing: `ftp:` and `file:` hosts would reach the IDNA
+        // step with none of the preparation below.
+        Some(s) => return Err(UrlError::UnsupportedScheme(s.to_ascii_lowercase())),
+    };
+    let rebuilt = with_ascii_host(written == Some(scheme), scheme, rest)?;
+    let url = Url::parse(rebuilt.as_deref().unwrap_or(&input)).map_err(|e| UrlError::Malformed(e.to_string()))?;
     if url.host().is_none() {
         return Err(UrlError::NoHost);
     }
@@ -82,34 +86,36 @@ fn split_scheme(input: &str) -> Option<(&str, &str)> {
 /// Rebuilds `scheme://authority/rest` with the host in lower-case ASCII (punycode for IDN),
 /// percent-escapes decoded. The WHATWG parser runs without its own IDNA tables (see Cargo.toml),
 /// and the table-less step assumes exactly this form. The host is found as the parser finds it for
-/// http(s): after any run of `/` and `\`, up to the next `/`, `\`, `?` or `#`, after the last `@`,
-/// before a port.
-fn with_ascii_host(scheme: &str, rest: &str) -> Result<String, UrlError> {
-    let rest = rest.trim_start_matches(['/', '\\']);
+/// http(s): after any run of `/` and `\\`, up to the next `/`, `\\`, `?` or `#`, after the last `@`,
+/// before a port. `None` when the input is already in that form, as almost every address a browser
+/// hands over is: the lookup hot path then parses it without a copy.
+fn with_ascii_host(scheme_as_is: bool, scheme: &str, rest: &str) -> Result<Option<String>, UrlError> {
+    let after_slashes = rest.trim_start_matches(['/', '\\']);
+    let as_is = scheme_as_is && rest.len() - after_slashes.len() == 2 && rest.starts_with("//");
+    let rest = after_slashes;
     let auth_end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
     let (authority, path) = rest.split_at(auth_end);
     let (userinfo, host_port) = authority.rfind('@').map_or(("", authority), |i| authority.split_at(i + 1));
-    let (host, port) = if host_port.starts_with('[') {
-        (host_port, "") // an IPv6 literal, port and all: no IDNA involved
-    } else {
-        host_port.split_at(host_port.find(':').unwrap_or(host_port.len()))
-    };
+    if host_port.starts_with('[') {
+        // An IPv6 literal, port and all: no IDNA involved.
+        return Ok((!as_is).then(|| format!("{scheme}://{authority}{path}")));
+    }
+    let (host, port) = host_port.split_at(host_port.find(':').unwrap_or(host_port.len()));
     if host.is_empty() {
         return Err(UrlError::NoHost);
     }
-    let host = if host.starts_with('[') {
-        host.to_string()
-    } else {
-        let decoded = percent_encoding::percent_decode_str(host)
-            .decode_utf8()
-            .map_err(|_| UrlError::Malformed("the host is not valid UTF-8".into()))?;
-        // `%25` decodes to `%`, which the parser would decode a second time; no real host has one.
-        if decoded.contains('%') {
-            return Err(UrlError::Malformed("the host contains a percent sign".into()));
-        }
-        to_ascii_host(&decoded).ok_or_else(|| UrlError::Malformed("the host cannot be converted to ASCII".into()))?
-    };
-    Ok(format!("{scheme}://{userinfo}{host}{port}{path}"))
+    if host.bytes().all(|b| b.is_ascii() && b != b'%' && !b.is_ascii_uppercase()) {
+        return Ok((!as_is).then(|| format!("{scheme}://{authority}{path}")));
+    }
+    let decoded = percent_encoding::percent_decode_str(host)
+        .decode_utf8()
+        .map_err(|_| UrlError::Malformed("the host is not valid UTF-8".into()))?;
+    // `%25` decodes to `%`, which the parser would decode a second time; no real host has one.
+    if decoded.contains('%') {
+        return Err(UrlError::Malformed("the host contains a percent sign".into()));
+    }
+    let host = to_ascii_host(&decoded).ok_or_else(|| UrlError::Malformed("the host cannot be converted to ASCII".into()))?;
+    Ok(Some(format!("{scheme}://{userinfo}{host}{port}{path}")))
 }
 
 /// Lower-case and punycode each label of a Unicode host. Ideographic full stops count as dots, as in
