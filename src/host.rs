@@ -64,7 +64,7 @@ fn parse(input: &str, allow_bare_host: bool) -> Result<Url, UrlError> {
 
 /// What the WHATWG parser ignores before it starts: leading and trailing C0 controls and spaces, and
 /// every tab and newline (`htt\tps://rt.com` is `https://rt.com`).
-fn strip_ignored(input: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn strip_ignored(input: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = input.trim_matches(|c: char| c <= ' ');
     if trimmed.contains(['\t', '\n', '\r']) {
         trimmed.replace(['\t', '\n', '\r'], "").into()

@@ -1,7 +1,7 @@
 //! Saved pages for `masthead scan --html`: the visible text and the links, parsed with a real HTML
 //! parser (html5ever via scraper), never with regular expressions.
 
-use crate::host::{parse_absolute_web_url, UrlError};
+use crate::host::{parse_absolute_web_url, strip_ignored, UrlError};
 use scraper::{Html, Node};
 use url::Url;
 
@@ -91,28 +91,22 @@ fn base_url(doc: &Html) -> Option<Url> {
 }
 
 fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
-    // Everything the WHATWG parser trims (C0 controls, space), and other white space too: trimming
-    // more than a browser only turns a would-be relative path into an error.
-    let href = href.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
+    // What the WHATWG parser ignores (edge controls and spaces, every tab and newline), read the same way.
+    let href = strip_ignored(href);
     // Absolute and scheme-relative links carry their own host; they go through host.rs, which
     // prepares the host for the table-less IDNA step. Path-relative links reuse the base's host.
-    let url = match parse_absolute_web_url(href) {
+    let scheme_relative = href.starts_with(['/', '\\']) && href[1..].starts_with(['/', '\\']);
+    let url = match parse_absolute_web_url(&href) {
         Ok(u) => u,
-        Err(UrlError::Malformed(_)) if is_scheme_relative(href) => {
+        Err(UrlError::Malformed(_)) if scheme_relative => {
             parse_absolute_web_url(&format!("{}:{href}", base?.scheme())).ok()?
         }
         Err(UrlError::Malformed(_)) if !href.contains(':') || href.starts_with(['/', '?', '#', '.']) => {
-            base?.join(href).ok()?
+            base?.join(&href).ok()?
         }
         Err(_) => return None,
     };
     Some(url.to_string())
-}
-
-/// `//host/path` (any mix of slashes and backslashes, tabs and newlines ignored, as browsers read it).
-fn is_scheme_relative(href: &str) -> bool {
-    let mut lead = href.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
-    matches!((lead.next(), lead.next()), (Some('/' | '\\'), Some('/' | '\\')))
 }
 
 #[cfg(test)]
