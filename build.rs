@@ -7,6 +7,8 @@
 
 #[path = "src/accounts.rs"]
 mod accounts;
+#[path = "src/ambiguity.rs"]
+mod ambiguity;
 #[path = "src/automaton.rs"]
 mod automaton;
 #[path = "src/bundle.rs"]

@@ -1,7 +1,8 @@
 //! Reading a dataset from disk: a `data/` folder of JSON files, or a single JSON file.
 
 use crate::model::Dataset;
-use crate::validate::{validate_texts, Outcome};
+use crate::ambiguity::CommonWords;
+use crate::validate::{validate_texts_with, Outcome};
 use std::path::Path;
 
 /// Reads `path` (a folder: every `*.json` in it, sorted by name; or one file) as `(name, text)` pairs.
@@ -25,9 +26,16 @@ pub fn read_sources(path: &Path) -> std::io::Result<Vec<(String, String)>> {
     Ok(files)
 }
 
-/// Reads and validates a dataset folder or file.
+/// Reads and validates a dataset folder or file. A folder's `common-words/` lists (see
+/// `ambiguity.rs`) make names that are common words ambiguous; a single file is checked with the
+/// lists of the `common-words/` folder beside it, if there is one.
 pub fn load(path: &Path) -> std::io::Result<Outcome> {
-    Ok(validate_texts(&read_sources(path)?))
+    let folder = if path.is_dir() { Some(path) } else { path.parent() };
+    let words = match folder {
+        Some(dir) => CommonWords::load_dir(&dir.join("common-words"))?,
+        None => CommonWords::default(),
+    };
+    Ok(validate_texts_with(&read_sources(path)?, &words))
 }
 
 /// The default dataset version: the newest `checked` date as `YYYYMMDD00`, so that a dataset with

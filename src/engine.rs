@@ -6,7 +6,8 @@ use crate::chain::{self, Chain, Hop};
 use crate::edits::{self, Conflict};
 use crate::host::UrlError;
 use crate::lookup::{UrlIndex, UrlMatch};
-use crate::mentions::{Mention, Scanner};
+use crate::mentions::{Form, Mention, Scanner};
+use crate::site::OwnSite;
 use crate::model::{Dataset, Entity, Kind};
 use crate::source::{SourceEntity, SourceFile};
 use crate::validate::{validate_files, Problem};
@@ -152,8 +153,20 @@ impl Engine {
         self.urls.lookup(url)
     }
 
+    /// A link on a page as a citation: share widgets and a platform's own pages are not citations.
+    pub fn lookup_citation(&self, url: &str) -> Result<Option<UrlMatch>, UrlError> {
+        self.urls.lookup_citation(url)
+    }
+
     pub fn scan(&self, text: &str, linked: &HashSet<usize>) -> Vec<Mention> {
         self.scanner.scan(text, linked)
+    }
+
+    /// Citations in a page's text: as [`Engine::scan`], less the site's own name (see `site.rs`).
+    pub fn scan_page(&self, text: &str, linked: &HashSet<usize>, own: &OwnSite) -> Vec<Mention> {
+        let mut found = self.scanner.scan(text, linked);
+        found.retain(|m| m.form == Form::Domain || !own.is_own_name(&text[m.start..m.end]));
+        found
     }
 
     pub fn chain(&self, i: usize) -> Chain {

@@ -5,12 +5,17 @@ use crate::host::{parse_absolute_web_url, strip_ignored, UrlError};
 use scraper::{Html, Node};
 use url::Url;
 
-/// A page reduced to what Masthead reads: visible text (blocks separated by newlines) and links,
-/// each link located by the span of its text within `text`.
+/// A page reduced to what Masthead reads: its reading matter (blocks separated by newlines) and the
+/// links in it, each located by the span of its text within `text`, plus what the page says of itself.
 #[derive(Debug, Default)]
 pub struct PageText {
     pub text: String,
     pub links: Vec<Link>,
+    /// The page's own address (`<base>`, canonical link or `og:url`), if it gives one.
+    pub url: Option<Url>,
+    /// `og:site_name` (or `application-name`), if any.
+    pub site_name: String,
+    pub title: String,
 }
 
 #[derive(Debug)]
@@ -20,18 +25,78 @@ pub struct Link {
     pub href: String,
 }
 
+/// The reading-matter rules, shared with the content script (`extension/content/content.js`, which
+/// must apply the same ones so that `masthead scan --html` predicts what a reader sees).
+///
 /// Elements whose text is not prose a reader sees or that Masthead must not annotate.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "code", "pre", "textarea", "svg", "math", "head", "select", "option"];
+pub const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "code", "pre", "kbd", "samp", "textarea", "input", "select",
+    "option", "button", "svg", "math", "head", "title", "iframe", "object", "canvas", "nav", "menu", "aside",
+    "dialog",
+];
+/// Page chrome by role: navigation, menus, banners, footers, tab strips, sidebars.
+pub const SKIPPED_ROLES: &[&str] =
+    &["navigation", "menu", "menubar", "banner", "contentinfo", "tablist", "toolbar", "search", "complementary", "dialog"];
+/// Class or id words of share and follow widgets ("share-buttons", "social-share", "sharebar").
+pub const WIDGET_WORDS: &[&str] = &["share", "sharing", "sharebar", "sharetools", "addthis", "addtoany", "sharethis", "follow", "social"];
 const BLOCKS: &[&str] = &[
     "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
     "section", "article", "header", "footer", "nav", "aside", "blockquote", "figcaption", "figure", "main",
     "dd", "dt", "dl", "hr", "title", "form",
 ];
 
+/// Is this element, by itself, outside the reading matter? `in_article`: it is inside an `article`,
+/// whose own header and footer (title, byline, dateline) are read.
+pub fn is_skipped(el: &scraper::node::Element, in_article: bool) -> bool {
+    let name = el.name();
+    if SKIPPED.contains(&name) || (!in_article && (name == "header" || name == "footer")) {
+        return true;
+    }
+    let attr = |a: &str| el.attr(a).map(|v| v.trim().to_ascii_lowercase());
+    if el.attr("hidden").is_some() || attr("aria-hidden").as_deref() == Some("true") {
+        return true;
+    }
+    if attr("role").is_some_and(|r| r.split_ascii_whitespace().any(|r| SKIPPED_ROLES.contains(&r))) {
+        return true;
+    }
+    if let Some(style) = attr("style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if el.attr("contenteditable").is_some_and(|v| !v.eq_ignore_ascii_case("false")) {
+        return true;
+    }
+    let widget = |v: &str| v.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| WIDGET_WORDS.contains(&w.to_ascii_lowercase().as_str()));
+    el.attr("class").is_some_and(widget) || el.attr("id").is_some_and(widget)
+}
+
 pub fn extract(html: &str) -> PageText {
     let doc = Html::parse_document(html);
     let base = base_url(&doc);
-    let mut page = PageText::default();
+    let mut page = PageText {
+        site_name: meta(&doc, "meta[property='og:site_name']", "content")
+            .or_else(|| meta(&doc, "meta[name='application-name']", "content"))
+            .unwrap_or_default(),
+        title: meta_text(&doc, "title").unwrap_or_default(),
+        url: base.clone(),
+        ..PageText::default()
+    };
+    // Where the page marks its main content, only that is read.
+    let has = |sel: &str| scraper::Selector::parse(sel).is_ok_and(|s| doc.select(&s).next().is_some());
+    let region: &[&str] = if has("main, [role=main]") {
+        &["main"]
+    } else if has("article") {
+        &["article"]
+    } else {
+        &[]
+    };
+    let in_region = |el: &scraper::node::Element| {
+        region.contains(&el.name()) || (region == ["main"] && el.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main")))
+    };
+    let mut region_depth = 0usize;
+    let mut article_depth = 0usize;
     let mut skip_depth = 0usize;
     let mut open_links: Vec<(usize, Option<String>)> = Vec::new();
     // traverse() is iterative: deeply nested hostile markup cannot overflow the stack here.
@@ -39,11 +104,13 @@ pub fn extract(html: &str) -> PageText {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
-                    let name = el.name();
-                    if skip_depth > 0 || SKIPPED.contains(&name) {
+                    if skip_depth > 0 || is_skipped(el, article_depth > 0) {
                         skip_depth += 1;
                         continue;
                     }
+                    let name = el.name();
+                    region_depth += usize::from(in_region(el));
+                    article_depth += usize::from(name == "article");
                     if BLOCKS.contains(&name) {
                         page.text.push('\n');
                     }
@@ -52,7 +119,7 @@ pub fn extract(html: &str) -> PageText {
                         open_links.push((page.text.len(), href));
                     }
                 }
-                Node::Text(t) if skip_depth == 0 => page.text.push_str(t),
+                Node::Text(t) if skip_depth == 0 && (region.is_empty() || region_depth > 0) => page.text.push_str(t),
                 _ => {}
             },
             ego_tree::iter::Edge::Close(node) => {
@@ -64,9 +131,14 @@ pub fn extract(html: &str) -> PageText {
                     let name = el.name();
                     if name == "a" {
                         if let Some((start, Some(href))) = open_links.pop() {
-                            page.links.push(Link { start, end: page.text.len(), href });
+                            // An icon-only link (a follow button, a logo) cites nobody.
+                            if !page.text[start..].trim().is_empty() {
+                                page.links.push(Link { start, end: page.text.len(), href });
+                            }
                         }
                     }
+                    region_depth -= usize::from(in_region(el));
+                    article_depth -= usize::from(name == "article");
                     if BLOCKS.contains(&name) {
                         page.text.push('\n');
                     }
@@ -76,6 +148,16 @@ pub fn extract(html: &str) -> PageText {
     }
     page.links.sort_by_key(|l| l.start);
     page
+}
+
+fn meta(doc: &Html, sel: &str, attr: &str) -> Option<String> {
+    let s = scraper::Selector::parse(sel).ok()?;
+    doc.select(&s).find_map(|e| e.value().attr(attr)).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+fn meta_text(doc: &Html, sel: &str) -> Option<String> {
+    let s = scraper::Selector::parse(sel).ok()?;
+    doc.select(&s).next().map(|e| e.text().collect::<String>().trim().to_string())
 }
 
 /// The page's own address, for resolving relative links: `<base href>`, then the canonical link, then

@@ -10,6 +10,7 @@
 //! ```
 
 pub mod accounts;
+pub mod ambiguity;
 pub mod automaton;
 pub mod bundle;
 pub mod chain;
@@ -21,6 +22,7 @@ pub mod host;
 pub mod labels;
 pub mod lookup;
 pub mod mentions;
+pub mod site;
 pub mod model;
 pub mod source;
 pub mod validate;

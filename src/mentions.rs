@@ -117,20 +117,77 @@ fn is_word_char(c: char) -> bool {
     (c.is_alphanumeric() || c == '_') && !is_unspaced_script(c)
 }
 
-/// Phrases that, just before an ambiguous name, make it an attribution: "according to RT".
+/// Phrases that, just before an ambiguous name, make it an attribution: "according to RT", "laut
+/// Welt", "据财经". Compared in lower case, on word boundaries (CJK cues need none). A descriptor such as
+/// "newspaper" or "Zeitung" also lets a name follow a capitalised word (see `glued`).
 const CUES_BEFORE: &[&str] = &[
-    "according to", "told", "in an interview with", "interview with", "wrote in", "writing in", "via",
+    // English
+    "according to", "told", "in an interview with", "interview with", "wrote in", "writing in", "via", "per",
     "reported by", "cited by", "quoted by", "published by", "published in", "a report by", "a report from",
-    "report by", "speaking to", "speaking with", "said in", "broadcaster", "news agency", "newspaper",
-    "outlet", "channel", "state media", "state broadcaster", "tabloid", "selon", "según", "segundo", "laut",
-    "сообщает", "сообщил", "сообщила", "сообщили", "по данным", "по сообщению", "передает", "передаёт",
+    "report by", "reporting by", "speaking to", "speaking with", "said in", "citing", "broadcaster",
+    "news agency", "agency", "newspaper", "daily", "magazine", "weekly", "outlet", "channel", "network",
+    "state media", "state broadcaster", "tabloid", "website", "news site", "journal",
+    // German
+    "laut", "berichtet", "berichtete", "meldet", "meldete", "schreibt", "schrieb", "sagte", "gegenüber",
+    "nachrichtenagentur", "agentur", "zeitung", "tageszeitung", "wochenzeitung", "boulevardzeitung",
+    "magazin", "nachrichtenmagazin", "sender", "fernsehsender", "nachrichtensender", "portal", "blatt",
+    // French, Spanish, Italian, Portuguese, Dutch, Polish
+    "selon", "d'après", "a déclaré à", "a indiqué à", "a confié à", "interrogé par", "cité par", "quotidien",
+    "journal", "hebdomadaire", "l'agence", "agence", "chaîne", "según", "de acuerdo con", "dijo a",
+    "declaró a", "citado por", "diario", "periódico", "agencia", "cadena", "semanario", "secondo",
+    "quotidiano", "agenzia", "segundo", "de acordo com", "disse à", "disse ao", "jornal", "agência",
+    "emissora", "volgens", "krant", "dagblad", "omroep", "według", "dziennik", "gazeta", "agencja",
+    // Russian, Ukrainian
+    "сообщает", "сообщил", "сообщила", "сообщили", "по данным", "по сообщению", "по информации",
+    "передает", "передаёт", "пишет", "со ссылкой на", "в интервью", "газета", "газеты", "агентство",
+    "агентства", "телеканал", "телеканала", "издание", "издания", "повідомляє", "за даними",
+    "за інформацією", "пише", "передає", "видання", "агенція",
+    // Arabic, Persian, Turkish, Hindi
+    "وفقا ل", "وفقاً ل", "بحسب", "حسب", "نقلا عن", "نقلاً عن", "صحيفة", "لصحيفة", "وكالة", "لوكالة",
+    "وكالة أنباء", "قناة", "لقناة", "موقع", "ذكرت", "أفادت", "نقلت", "به گزارش", "به نقل از",
+    "طبق گزارش", "خبرگزاری", "روزنامه", "شبکه", "gazetesi", "समाचार एजेंसी", "अखबार",
+    // Chinese, Japanese, Korean (no word boundary needed)
+    "据", "據", "援引", "来源：", "来源:", "來源：", "转载自", "轉載自",
 ];
 
-/// Words that, just after an ambiguous name, make it an attribution: "RT reported", "RT's".
+/// Words that, just after an ambiguous name, make it an attribution: "RT reported", "Welt
+/// berichtet", "财经报道". A cue that starts with an apostrophe attaches to the name ("RT's",
+/// Turkish "Sabah'a göre"); CJK cues follow with no space; the others after a space or a comma.
 const CUES_AFTER: &[&str] = &[
-    "'s ", "'s\u{a0}", "reported", "reports", "said", "says", "wrote", "writes", "quoted", "cited",
-    "published", "broadcast", "aired", "news agency", "reporter", "correspondent", "journalist",
-    "editor", "newspaper", "television", "tv", "channel", "interview", "report",
+    "'s ", "'s\u{a0}", "'a göre", "'e göre", "'ya göre", "'ye göre", "'nın", "'nin", "'ın", "'in",
+    "reported", "reports", "said", "says", "wrote", "writes", "quoted", "cited", "published", "broadcast",
+    "aired", "news agency", "reporter", "correspondent", "journalist", "editor", "columnist", "newspaper",
+    "television", "tv", "channel", "interview", "report", "berichtet", "berichtete", "berichten", "meldet",
+    "meldete", "schreibt", "schrieb", "zufolge", "rapporte", "a rapporté", "indique", "écrit", "révèle",
+    "informó", "informa", "publicó", "reportó", "señaló", "riporta", "scrive", "ha riferito", "informou",
+    "noticiou", "publicou", "meldt", "meldde", "schrijft", "podaje", "podał", "poinformował", "informuje",
+    "pisze", "сообщает", "сообщил", "сообщило", "сообщила", "пишет", "передает", "передаёт", "повідомляє",
+    "пише", "передає", "gazetesi", "ajansı", "muhabiri", "के अनुसार", "की रिपोर्ट", "ने बताया",
+    "报道", "報道", "报导", "報導", "消息", "称", "稱", "记者", "記者", "电", "電", "讯", "訊", "发布", "發布",
+    "刊文", "社论", "社論", "によると", "が報じ", "は報じ", "の報道", "에 따르면", "보도", "기자",
+];
+
+/// Quotation marks around a name make it a title: «Le Monde», „Welt“, 《财经》.
+const QUOTES: &[(char, char)] = &[
+    ('"', '"'), ('\u{201C}', '\u{201D}'), ('\u{201E}', '\u{201C}'), ('\u{201E}', '\u{201D}'), ('\u{AB}', '\u{BB}'),
+    ('\u{BB}', '\u{AB}'), ('\u{300A}', '\u{300B}'), ('\u{300C}', '\u{300D}'), ('\u{300E}', '\u{300F}'),
+    ('\u{2039}', '\u{203A}'),
+];
+
+/// Words that join a longer proper name around a short one: "Bank of New York", "Christ & Welt".
+/// Only for ambiguous forms: "Editor of Global Times" is still Global Times.
+const NAME_JOINERS: &[&str] = &["&", "of", "de", "del", "des", "du", "di", "da", "do", "von", "van", "für", "for"];
+
+/// Capitalised words after a name that do not make it part of a longer name ("told Reuters Monday").
+const NOT_NAME_CONTINUATIONS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i",
+];
+
+/// Articles that may stand between a cue and the name: "according to the", "laut der", "selon le".
+const ARTICLES_BEFORE: &[&str] = &[
+    " the", " der", " die", " das", " dem", " den", " des", " le", " la", " les", " l'", " el", " los",
+    " las", " il", " lo", " o", " a", " os", " as", " de", " het",
 ];
 
 impl Scanner {
@@ -209,11 +266,12 @@ impl Scanner {
             let entity = pattern.entity as usize;
             let accepted = match pattern.form {
                 Form::Domain => false,
-                Form::Name => word_boundaries(text, start, end),
+                Form::Name => word_boundaries(text, start, end) && !glued(text, start, end, false),
                 // A text several outlets share says only that it is an attribution, not whose: the
                 // ambiguous claimants then need a link on the page.
                 Form::Ambiguous => {
                     word_boundaries(text, start, end)
+                        && !glued(text, start, end, true)
                         && (linked.contains(&entity) || (t.shared[hit.pattern].is_empty() && has_cue(text, start, end)))
                 }
             };
@@ -313,28 +371,160 @@ fn word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Is an ambiguous name at `start..end` used as an attribution? Looks at the words just before and
-/// after it, and at datelines such as "(Xinhua) --".
+/// after it, at quotation marks around it, and at datelines such as "(Xinhua) --".
 fn has_cue(text: &str, start: usize, end: usize) -> bool {
-    let before = window_before(text, start, 48).trim_end_matches([' ', '\u{a0}', ',', ':', '\t', '\n']);
-    let before_lower = before.to_lowercase();
-    let before_lower = before_lower.strip_suffix(" the").unwrap_or(&before_lower);
-    if CUES_BEFORE.iter().any(|c| ends_with_word(before_lower, c)) {
-        return true;
-    }
-    let after = window_after(text, end, 32);
-    if before.ends_with('(') {
-        let rest = after.trim_start_matches(')').trim_start();
-        if after.starts_with(')') && (rest.starts_with("--") || rest.starts_with('—') || rest.starts_with('–') || rest.starts_with('-')) {
-            return true;
-        }
-    }
-    let after = fold_apostrophes(after).to_lowercase();
+    cue_before(text, start) || cue_after(text, end) || quoted(text, start, end) || dateline(text, start, end)
+}
+
+fn cue_before(text: &str, start: usize) -> bool {
+    let before = window_before(text, start, 64).trim_end_matches([' ', '\u{a0}', ',', ':', '\t', '\n']);
+    let lower = fold_apostrophes(before).to_lowercase();
+    let lower = ARTICLES_BEFORE.iter().find_map(|a| lower.strip_suffix(a)).unwrap_or(&lower);
+    CUES_BEFORE.iter().any(|c| if starts_unspaced(c) { lower.ends_with(c) } else { ends_with_word(lower, c) })
+}
+
+fn cue_after(text: &str, end: usize) -> bool {
+    let after = fold_apostrophes(window_after(text, end, 40)).to_lowercase();
     if after.starts_with("'s") && !after[2..].starts_with(|c: char| c.is_alphanumeric()) {
         return true;
     }
-    let after_words = after.trim_start_matches([' ', '\u{a0}', ',']);
-    after.starts_with([' ', '\u{a0}', ','])
-        && CUES_AFTER.iter().any(|c| after_words.starts_with(c) && !after_words[c.len()..].starts_with(|ch: char| ch.is_alphanumeric()))
+    let words = after.trim_start_matches([' ', '\u{a0}', ',']);
+    let spaced = words.len() < after.len();
+    CUES_AFTER.iter().any(|c| {
+        if c.starts_with('\'') {
+            after.starts_with(c) && !after[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        } else if starts_unspaced(c) {
+            words.starts_with(c)
+        } else {
+            spaced && words.starts_with(c) && !words[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        }
+    })
+}
+
+/// «Le Monde», „Welt“, 《财经》, "The Nation": the name alone between a pair of quotation marks.
+fn quoted(text: &str, start: usize, end: usize) -> bool {
+    match (char_before(text, start), char_after(text, end)) {
+        (Some(open), Some(close)) => QUOTES.iter().any(|&(o, c)| o == open && c == close),
+        _ => false,
+    }
+}
+
+/// "MOSCOW (RT) -- The", "(Xinhua) —".
+fn dateline(text: &str, start: usize, end: usize) -> bool {
+    let after = window_after(text, end, 8);
+    let rest = after.strip_prefix(')').map(str::trim_start);
+    char_before(text, start) == Some('(') && rest.is_some_and(|r| r.starts_with(['-', '—', '–']))
+}
+
+fn starts_unspaced(s: &str) -> bool {
+    s.chars().next().is_some_and(is_unspaced_script)
+}
+
+/// Is the match part of a longer name rather than a name of its own? "COMPUTER BILD", "Christ &
+/// Welt", "Bank of New York", "Michael Bloomberg", "Post-Standard", "Al Jazeera Film Festival", and in
+/// CJK "新浪财经". `weak` (ambiguous forms) also counts a hyphen compound after the name
+/// ("Time-limited") and any CJK neighbour; a distinctive name keeps its compounds ("Reuters-Bericht").
+fn glued(text: &str, start: usize, end: usize, weak: bool) -> bool {
+    let (Some(first), Some(last)) = (char_after(text, start), char_before(text, end)) else { return false };
+    if is_unspaced_script(first) || is_unspaced_script(last) {
+        return weak && cjk_glued(text, start, end, first, last);
+    }
+    let before = &text[..start];
+    let after = &text[end..];
+    // Hyphen compounds: "LIMITED-TIME", "Post-Standard".
+    let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    let mut back = before.chars().rev();
+    if back.next().is_some_and(is_hyphen) && back.next().is_some_and(char::is_alphanumeric) {
+        return true;
+    }
+    let mut fwd = after.chars();
+    if weak && fwd.next().is_some_and(is_hyphen) && fwd.next().is_some_and(char::is_alphanumeric) {
+        return true;
+    }
+    let matched = &text[start..end];
+    let all_caps = matched.chars().any(char::is_alphabetic) && !matched.chars().any(char::is_lowercase);
+    // The word before, if only a space separates it from the name.
+    if let Some((prev, prev_start)) = word_before(text, start) {
+        let joined_by = weak && NAME_JOINERS.iter().any(|j| prev == *j);
+        if joined_by {
+            if let Some((name_word, _)) = word_before(text, prev_start) {
+                if is_capitalised(name_word) {
+                    return true;
+                }
+            }
+        } else if all_caps && is_all_caps_word(prev) {
+            return true;
+        } else if is_capitalised(prev)
+            && !is_article(prev)
+            && !sentence_start(text, prev_start)
+            && !cue_before(text, start)
+        {
+            return true;
+        }
+    }
+    // The word after: "Bloomberg Philanthropies", "Al Jazeera Film Festival".
+    if let Some(next) = word_after(text, end) {
+        let lower = next.to_lowercase();
+        let cue = CUES_AFTER.iter().any(|c| !c.starts_with('\'') && lower.starts_with(c));
+        if (is_capitalised(next) || (all_caps && is_all_caps_word(next))) && !cue && !NOT_NAME_CONTINUATIONS.contains(&lower.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The word just before `at`, separated from it by exactly one space, with its start.
+fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
+    let before = &text[..at];
+    let before = before.strip_suffix(' ').or_else(|| before.strip_suffix('\u{a0}'))?;
+    let start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[start..];
+    (!word.is_empty()).then_some((word, start))
+}
+
+/// The word just after `at`, separated from it by exactly one space.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let after = &text[at..];
+    let after = after.strip_prefix(' ').or_else(|| after.strip_prefix('\u{a0}'))?;
+    let end = after.find(|c: char| c.is_whitespace()).unwrap_or(after.len());
+    let word = &after[..end];
+    (!word.is_empty()).then_some(word)
+}
+
+/// "The", "Die", "Le": an article is no part of a longer name ("told The Global Times").
+fn is_article(word: &str) -> bool {
+    let lower = format!(" {}", word.to_lowercase());
+    ARTICLES_BEFORE.contains(&lower.as_str())
+}
+
+/// "Thomson", "Film", "COMPUTER": a word that starts with a capital letter.
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps_word(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// Does the word at `at` begin a sentence (or a line, a heading, a quotation)? Then its capital says
+/// nothing about a longer name.
+fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\r' | '\t' | '"' | '\u{201C}' | '\u{201E}' | '\u{AB}' | '(' | '[' | '—' | '–' | '-' | '|' | '•' | '·'),
+    }
+}
+
+/// A CJK name inside a longer run of CJK text ("新浪财经", "财经新闻") is a word of that run, unless
+/// a cue sits right beside it (据财经报道, 《财经》).
+fn cjk_glued(text: &str, start: usize, end: usize, first: char, last: char) -> bool {
+    let prev = char_before(text, start);
+    let next = char_after(text, end);
+    let ideograph = |c: Option<char>| c.is_some_and(|c| is_unspaced_script(c) && c.is_alphanumeric());
+    let left = is_unspaced_script(first) && ideograph(prev) && !cue_before(text, start);
+    let right = is_unspaced_script(last) && ideograph(next) && !cue_after(text, end);
+    left || right
 }
 
 fn ends_with_word(haystack: &str, cue: &str) -> bool {

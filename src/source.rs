@@ -30,6 +30,9 @@ pub struct SourceEntity {
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ambiguous: Vec<String>,
+    /// Short acronyms the dataset vouches for, each with the reason (see `ambiguity.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub distinctive: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -86,6 +89,7 @@ impl From<&crate::model::Entity> for SourceEntity {
             names: e.names.iter().cloned().collect(),
             aliases: e.aliases.clone(),
             ambiguous: e.ambiguous.clone(),
+            distinctive: BTreeMap::new(),
             domains: e.domains.clone(),
             accounts: e.accounts.clone(),
             labels: e.labels.iter().map(|l| l.slug().to_string()).collect(),

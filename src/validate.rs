@@ -5,6 +5,7 @@
 //! does not repeat it.
 
 use crate::accounts::normalize_account;
+use crate::ambiguity::CommonWords;
 use crate::countries::is_country;
 use crate::labels::Label;
 use crate::model::{Dataset, Edge, Entity, Kind, Relation, Source};
@@ -83,8 +84,16 @@ impl Sink<'_> {
     }
 }
 
-/// Parses and validates source files given as `(file name, JSON text)`.
+/// Parses and validates source files given as `(file name, JSON text)`. The ambiguity rules of
+/// `ambiguity.rs` apply with no word list (short acronyms only); see [`validate_texts_with`].
 pub fn validate_texts(files: &[(String, String)]) -> Outcome {
+    validate_texts_with(files, &CommonWords::default())
+}
+
+/// Parses and validates source files, making every name that is a common word in `words` (or a
+/// short acronym the dataset does not vouch for) ambiguous, with a warning where the file does not
+/// already say so.
+pub fn validate_texts_with(files: &[(String, String)], words: &CommonWords) -> Outcome {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
     for (name, text) in files {
@@ -99,7 +108,7 @@ pub fn validate_texts(files: &[(String, String)]) -> Outcome {
             }),
         }
     }
-    let mut outcome = validate_files(&parsed);
+    let mut outcome = validate_files_with(&parsed, Some(words));
     problems.append(&mut outcome.problems);
     if problems.iter().any(|p| p.severity == Severity::Error) {
         outcome.dataset = None;
@@ -108,8 +117,13 @@ pub fn validate_texts(files: &[(String, String)]) -> Outcome {
     outcome
 }
 
-/// Validates already-parsed source files.
+/// Validates already-parsed source files as they are: no ambiguity rules. This is for datasets that
+/// were compiled before (a bundle's revalidation) and for a reader's own edits.
 pub fn validate_files(files: &[(String, SourceFile)]) -> Outcome {
+    validate_files_with(files, None)
+}
+
+fn validate_files_with(files: &[(String, SourceFile)], words: Option<&CommonWords>) -> Outcome {
     let mut problems = Vec::new();
     let mut entities: Vec<(String, Entity)> = Vec::new();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
@@ -136,7 +150,7 @@ pub fn validate_files(files: &[(String, SourceFile)]) -> Outcome {
             if !raw.id.is_empty() {
                 seen_ids.insert(raw.id.clone(), file.clone());
             }
-            if let Some(entity) = check_entity(raw, &mut sink) {
+            if let Some(entity) = check_entity(raw, words, &mut sink) {
                 entities.push((file.clone(), entity));
             }
         }
@@ -299,7 +313,7 @@ fn check_edge(raw: &SourceEdge, i: usize, self_id: &str, sink: &mut Sink) -> Opt
 }
 
 /// Checks everything that can be checked about one entity on its own.
-fn check_entity(raw: &SourceEntity, sink: &mut Sink) -> Option<Entity> {
+fn check_entity(raw: &SourceEntity, words: Option<&CommonWords>, sink: &mut Sink) -> Option<Entity> {
     let errors_before = sink.problems.iter().filter(|p| p.severity == Severity::Error).count();
     for key in raw.extra.keys() {
         sink.error(key.clone(), "unknown field");
@@ -333,6 +347,33 @@ fn check_entity(raw: &SourceEntity, sink: &mut Sink) -> Option<Entity> {
     for a in &raw.aliases {
         if raw.ambiguous.contains(a) {
             sink.error("aliases", format!("{a:?} is listed both as an alias and as ambiguous"));
+        }
+    }
+    for (form, reason) in &raw.distinctive {
+        let known = *form == raw.name || raw.names.values().any(|n| n == form) || raw.aliases.contains(form);
+        if !known {
+            sink.error(format!("distinctive.{form}"), "not the entity's name, one of its names or an alias");
+        } else if !crate::ambiguity::is_short_acronym(form) {
+            sink.error(format!("distinctive.{form}"), "only short acronyms can be vouched for (common words stay ambiguous)");
+        }
+        if reason.trim().is_empty() {
+            sink.error(format!("distinctive.{form}"), "give the reason the acronym is not ambiguous");
+        }
+    }
+    let mut ambiguous = raw.ambiguous.clone();
+    let mut aliases = raw.aliases.clone();
+    if let (Some(words), Some(Kind::Outlet)) = (words, kind) {
+        let vouched: HashSet<&str> = raw.distinctive.keys().map(String::as_str).collect();
+        let forms = std::iter::once(&raw.name).chain(raw.names.values()).chain(raw.aliases.iter());
+        for form in forms {
+            if ambiguous.contains(form) {
+                continue;
+            }
+            if let Some(reason) = words.why_ambiguous(form, &vouched) {
+                sink.warn("ambiguous", format!("{form:?} is treated as ambiguous because {reason}; list it under \"ambiguous\""));
+                ambiguous.push(form.clone());
+                aliases.retain(|a| a != form);
+            }
         }
     }
 
@@ -387,8 +428,8 @@ fn check_entity(raw: &SourceEntity, sink: &mut Sink) -> Option<Entity> {
         kind: kind.expect("checked above"),
         country: raw.country.clone(),
         names,
-        aliases: raw.aliases.clone(),
-        ambiguous: raw.ambiguous.clone(),
+        aliases,
+        ambiguous,
         domains,
         accounts,
         labels,

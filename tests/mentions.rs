@@ -52,7 +52,7 @@ fn apostrophes_and_longest_match() {
         ("as People’s Daily wrote", &[("People’s Daily", "peoples-daily")]),
         ("a People's Daily Press book", &[("People's Daily Press", "peoples-daily-press")]),
         ("a People’s Daily Press book", &[("People’s Daily Press", "peoples-daily-press")]),
-        ("a People's Daily Pressure", &[("People's Daily", "peoples-daily")]),
+        ("a People's Daily pressure campaign", &[("People's Daily", "peoples-daily")]),
         ("Global Times and Global News", &[("Global Times", "global-times"), ("Global News", "global-news")]),
     ];
     for (text, want) in cases {

@@ -21,18 +21,21 @@ export async function handlePage(tabId, url) {
   return { site, annotate: disabled ? 'none' : settings.annotate };
 }
 
-/** A batch of links and block texts from the page: resolve links, scan texts, describe every outlet found. */
-export async function handleScan(tabId, { links, texts }) {
+/**
+ * A batch of links and block texts from the page: resolve links, scan texts, describe every outlet
+ * found. `page` says what the page calls itself (og:site_name, title): its own name is not a citation.
+ */
+export async function handleScan(tabId, { links, texts, page = {} }, url) {
   const { engine, vocabulary } = await getEngine();
   const state = await readTab(tabId);
   const site = state?.site ?? null;
 
   // The site's own outlet is shown by the badge; its own links and name are not citations.
-  const linkIds = engine.lookupUrls(links).map((found) => (found && found.id !== site ? found.id : null));
+  const linkIds = engine.lookupCitations(links).map((id) => (id && id !== site ? id : null));
   const linked = new Set(state?.linked ?? []);
   for (const id of linkIds) if (id) linked.add(id);
   const mentions = engine
-    .scanTexts(texts, [...linked])
+    .scanTexts(texts, [...linked], hostOf(url), page.siteName ?? '', page.title ?? '')
     .map((matches) => matches.filter((m) => m.id !== site).map(({ start, end, id }) => ({ start, end, id })));
 
   const outlets = {};
@@ -47,6 +50,14 @@ export async function handleScan(tabId, { links, texts }) {
     await updateTab(tabId, (s) => s && { ...s, linked: [...new Set([...s.linked, ...newlyLinked])] });
   }
   return { links: linkIds, mentions, outlets };
+}
+
+function hostOf(url) {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 /** The content script reports the citations it found (after de-duplication) for the popup and badge. */

@@ -16,6 +16,9 @@ const isPlainObject = (value) => value !== null && typeof value === 'object' && 
 const FROM_CONTENT = {
   page: () => true,
   scan: (m) =>
+    (m.page === undefined ||
+      (isPlainObject(m.page) &&
+        ['siteName', 'title'].every((k) => m.page[k] === undefined || (typeof m.page[k] === 'string' && m.page[k].length <= 500)))) &&
     isStringArray(m.links, MAX_LINKS, MAX_URL) &&
     isStringArray(m.texts, MAX_TEXTS, MAX_TEXT_TOTAL) &&
     m.texts.reduce((sum, text) => sum + text.length, 0) <= MAX_TEXT_TOTAL,

@@ -11,7 +11,7 @@ import { describeForEdit, saveEdits } from './local-edits.js';
 
 const CONTENT_HANDLERS = {
   page: (message, { tabId, url }) => handlePage(tabId, url),
-  scan: (message, { tabId }) => handleScan(tabId, message),
+  scan: (message, { tabId, url }) => handleScan(tabId, message, url),
   cited: (message, { tabId }) => handleCited(tabId, message),
 };
 

@@ -10,10 +10,20 @@
 
   const MARK_TAG = 'masthead-mark';
   const CARD_TAG = 'masthead-card';
+  // The reading-matter rules: the same as src/html.rs, so that `masthead scan --html` predicts what a
+  // reader sees. Only the article is read: not navigation, menus, page headers and footers, asides,
+  // hidden elements, frames, share and follow widgets, nor anything editable or code.
   const SKIP_TAGS = new Set([
-    'input', 'textarea', 'select', 'option', 'button', 'code', 'pre', 'kbd', 'samp', 'script', 'style',
-    'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'head', 'title', MARK_TAG, CARD_TAG,
+    'script', 'style', 'noscript', 'template', 'code', 'pre', 'kbd', 'samp', 'textarea', 'input', 'select',
+    'option', 'button', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'nav', 'menu', 'aside',
+    'dialog', MARK_TAG, CARD_TAG,
   ]);
+  const SKIP_ROLES = new Set([
+    'navigation', 'menu', 'menubar', 'banner', 'contentinfo', 'tablist', 'toolbar', 'search', 'complementary', 'dialog',
+  ]);
+  const WIDGET_WORDS = new Set(['share', 'sharing', 'sharebar', 'sharetools', 'addthis', 'addtoany', 'sharethis', 'follow', 'social']);
+  const HIDDEN_STYLE = /display:none|visibility:hidden/;
+
   // Elements that continue the running text of their block; a mention may span them (<b>Global</b> Times).
   const INLINE_TAGS = new Set([
     'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label', 'mark',
@@ -59,18 +69,72 @@
 
   // ---- collecting links and block texts ----
 
-  function isSkipped(element) {
-    return (
-      SKIP_TAGS.has(element.localName) ||
-      (element.hasAttribute('contenteditable') && element.getAttribute('contenteditable') !== 'false')
-    );
+  const isWidgetName = (value) => value.split(/[^A-Za-z0-9]+/).some((word) => WIDGET_WORDS.has(word.toLowerCase()));
+
+  /** Is this element, by itself, outside the reading matter? (src/html.rs `is_skipped`) */
+  function isSkipped(element, inArticle) {
+    const name = element.localName;
+    if (SKIP_TAGS.has(name) || (!inArticle && (name === 'header' || name === 'footer'))) return true;
+    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
+    const role = element.getAttribute('role');
+    if (role && role.toLowerCase().split(/\s+/).some((r) => SKIP_ROLES.has(r))) return true;
+    const style = element.getAttribute('style');
+    if (style && HIDDEN_STYLE.test(style.toLowerCase().replace(/\s+/g, ''))) return true;
+    const editable = element.getAttribute('contenteditable');
+    if (editable !== null && editable.toLowerCase() !== 'false') return true;
+    const className = element.getAttribute('class');
+    const id = element.getAttribute('id');
+    return (className !== null && isWidgetName(className)) || (id !== null && isWidgetName(id));
   }
 
-  function insideSkipped(node) {
-    for (let el = node.nodeType === 1 ? node : node.parentElement; el; el = el.parentElement) {
-      if (isSkipped(el)) return true;
-    }
-    return false;
+  /** Where the page marks its main content, only that is read: `main`, else `article`, else all. */
+  function readingRegion() {
+    if (document.querySelector('main, [role=main i]')) return (el) => el.localName === 'main' || el.getAttribute('role')?.toLowerCase() === 'main';
+    if (document.querySelector('article')) return (el) => el.localName === 'article';
+    return null;
+  }
+
+  /**
+   * A memoised "is this element part of the reading matter?" for one scan: none of its ancestors is
+   * skipped, it is inside the reading region, and the browser renders it visibly (what CSS hides,
+   * the command line cannot see; everything else is the same rule).
+   */
+  function readingChecker() {
+    const isRegion = readingRegion();
+    const memo = new Map(); // element -> { skip, inArticle, inRegion }
+    const top = { skip: false, inArticle: false, inRegion: isRegion === null };
+    const stateOf = (element) => {
+      const chain = [];
+      let el = element;
+      for (; el && !memo.has(el); el = el.parentElement) chain.push(el);
+      let state = el ? memo.get(el) : top;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const c = chain[i];
+        if (!state.skip) {
+          state = {
+            skip: isSkipped(c, state.inArticle),
+            inArticle: state.inArticle || c.localName === 'article',
+            inRegion: state.inRegion || (isRegion !== null && isRegion(c)),
+          };
+        }
+        memo.set(c, state);
+      }
+      return state;
+    };
+    const visible = new Map();
+    const readable = (element) => {
+      const state = stateOf(element);
+      if (state.skip || !state.inRegion) return false;
+      let shown = visible.get(element);
+      if (shown === undefined) {
+        shown = element.checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) ?? true;
+        visible.set(element, shown);
+      }
+      return shown;
+    };
+    // A changed subtree is worth walking unless it lies in skipped chrome; its nodes are checked one by one.
+    readable.walkable = (element) => !stateOf(element).skip;
+    return readable;
   }
 
   function blockOf(node) {
@@ -91,42 +155,23 @@
     return null;
   }
 
-  /** Memoised "is this element inside something we never annotate?" for one scan. */
-  function skipChecker() {
-    const memo = new Map();
-    return (element) => {
-      const chain = [];
-      let result = false;
-      for (let el = element; el; el = el.parentElement) {
-        const known = memo.get(el);
-        if (known !== undefined) {
-          result = known;
-          break;
-        }
-        chain.push(el);
-        if (isSkipped(el)) {
-          result = true;
-          break;
-        }
-      }
-      for (const el of chain) memo.set(el, result);
-      return result;
-    };
-  }
-
   /**
    * Finds new links and the text of each block under `roots`, with enough bookkeeping to map match
    * offsets back to text nodes. Yields to the page between slices.
    */
   async function collect(roots) {
-    const skipped = skipChecker();
+    const readable = readingChecker();
     const blockOfParent = new Map();
-    const anchors = [];
+    const newAnchors = [];
+    const takeAnchor = (anchor) => {
+      // An icon-only link (a follow button, a logo) cites nobody: a link needs text, as in html.rs.
+      if (!seenLinks.has(anchor) && readable(anchor) && anchor.textContent.trim()) newAnchors.push(anchor);
+    };
     for (const root of roots) {
-      if (root.localName === 'a' && root.hasAttribute('href')) anchors.push(root);
-      anchors.push(...root.querySelectorAll('a[href]'));
+      if (root.localName === 'a' && root.hasAttribute('href')) takeAnchor(root);
+      // One by one, not spread: a page with 100,000s of links must not overflow the argument list.
+      for (const anchor of root.querySelectorAll('a[href]')) takeAnchor(anchor);
     }
-    const newAnchors = anchors.filter((anchor) => !seenLinks.has(anchor) && !skipped(anchor));
     const blocks = new Map(); // block element -> { parts, nodes, starts, length }
     let previousBlock = null;
     let visited = 0;
@@ -135,7 +180,7 @@
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (++visited % 256 === 0 && sliceSpent()) await yieldSlice();
         const parent = node.parentElement;
-        if (!parent || skipped(parent)) continue;
+        if (!parent || !readable(parent)) continue;
         let block = blockOfParent.get(parent);
         if (!block) blockOfParent.set(parent, (block = blockOf(parent)));
         let entry = blocks.get(block);
@@ -544,7 +589,8 @@
       if (!collected.hrefs.length && !collected.texts.length) return;
       await yieldSlice(); // ends the walking slice; the message below is measured on its own
       phase = 'send';
-      const pending = send({ type: 'scan', links: collected.hrefs, texts: collected.texts }); // serialises now
+      const page = { siteName: siteName(), title: document.title.slice(0, 500) };
+      const pending = send({ type: 'scan', links: collected.hrefs, texts: collected.texts, page }); // serialises now
       endSlice();
       const answer = await pending;
       phase = 'apply';
@@ -559,6 +605,12 @@
     }
   }
 
+  /** What the page calls itself (og:site_name, application-name): its own name is not a citation. */
+  function siteName() {
+    const meta = document.querySelector('meta[property="og:site_name"], meta[name="application-name"]');
+    return (meta?.getAttribute('content') ?? '').trim().slice(0, 500);
+  }
+
   function scheduleFlush() {
     if (!flushTimer) flushTimer = setTimeout(flush, FLUSH_DELAY_MS);
   }
@@ -567,10 +619,11 @@
     flushTimer = 0;
     if (scanning) return; // scan() reschedules when it ends
     const roots = [];
+    const readable = readingChecker();
     for (const node of dirty) {
       if (!node.isConnected) continue;
       const block = blockOf(node);
-      if (block && !insideSkipped(block)) roots.push(block);
+      if (block && readable.walkable(block)) roots.push(block);
     }
     dirty.clear();
     // Keep only outermost roots, so nothing is walked twice.

@@ -6,6 +6,7 @@ use masthead::dataset_dir;
 use masthead::labels::Label;
 use masthead::mentions::Mention;
 use masthead::model::Dataset;
+use masthead::site::OwnSite;
 use masthead::view::{chain_view, EntityView};
 use masthead::{Engine, LoadError};
 use std::collections::HashSet;
@@ -18,8 +19,9 @@ masthead — who owns the news
 
 USAGE:
   masthead check [--json] URL...          the outlet at each URL and its ownership chain
-  masthead scan [--html] FILE|-           citations in a text (or saved HTML page), one per line:
-                                          START END MATCHED OUTLET CHAIN (byte offsets)
+  masthead scan [--html] [--json] FILE|-  citations in a text (or saved HTML page), one per line:
+                                          START END MATCHED OUTLET CHAIN (byte offsets); --json: one
+                                          JSON object per line, with the outlet id and the context
   masthead validate [PATH]                check a dataset folder or file (default: data/)
   masthead build [PATH] -o FILE [--version N] [--created YYYY-MM-DD]
                                           compile a dataset into a bundle
@@ -253,34 +255,68 @@ fn scan(args: &Args) -> Result<u8> {
     };
     let input = read_input(path)?;
     let engine = engine(args)?;
-    let mut lines: Vec<(usize, usize, String)> = Vec::new();
-    let row = |start: usize, end: usize, matched: &str, entity: usize| {
-        let chain = engine.chain(entity);
-        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-        format!("{start}\t{end}\t{}\t{}\t{}", clean(matched), engine.entity(entity).name, engine.chain_names(&chain))
-    };
-    let (text, linked) = if args.switch("--html") {
+    // (start, end, kind, entity): links first found on the page, then text mentions.
+    let mut found: Vec<(usize, usize, &str, usize)> = Vec::new();
+    let mut hrefs: Vec<String> = Vec::new();
+    let (text, linked, own, site) = if args.switch("--html") {
         let page = masthead::html::extract(&input);
+        // The page's own outlet is the site, never a citation: the badge shows it (as in the extension).
+        let site = page.url.as_ref().and_then(|u| engine.lookup_url(u.as_str()).ok().flatten()).map(|m| m.entity);
+        let host = page.url.as_ref().and_then(|u| u.host_str()).unwrap_or("");
+        let own = OwnSite::new(host, &page.site_name, &page.title);
         let mut linked = HashSet::new();
         for link in &page.links {
-            if let Ok(Some(m)) = engine.lookup_url(&link.href) {
+            if let Ok(Some(m)) = engine.lookup_citation(&link.href) {
+                if Some(m.entity) == site {
+                    continue;
+                }
                 linked.insert(m.entity);
-                lines.push((link.start, link.end, row(link.start, link.end, &link.href, m.entity)));
+                found.push((link.start, link.end, "link", m.entity));
+                hrefs.push(link.href.clone());
             }
         }
-        (page.text, linked)
+        (page.text, linked, own, site)
     } else {
-        (input, HashSet::new())
+        (input, HashSet::new(), OwnSite::none(), None)
     };
-    for Mention { start, end, entity, .. } in engine.scan(&text, &linked) {
-        lines.push((start, end, row(start, end, &text[start..end], entity)));
+    let link_count = found.len();
+    for Mention { start, end, entity, .. } in engine.scan_page(&text, &linked, &own) {
+        if Some(entity) != site {
+            found.push((start, end, "mention", entity));
+        }
     }
-    lines.sort_by_key(|(s, e, _)| (*s, *e));
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].0, found[i].1));
+    let json = args.switch("--json");
     let mut stdout = std::io::stdout().lock();
-    for (_, _, line) in &lines {
+    for i in order {
+        let (start, end, kind, entity) = found[i];
+        let matched = if i < link_count { hrefs[i].as_str() } else { &text[start..end] };
+        let chain = engine.chain(entity);
+        let line = if json {
+            let (before, after) = context(&text, start, end, 80);
+            serde_json::json!({
+                "start": start, "end": end, "kind": kind, "matched": matched,
+                "outlet": engine.entity(entity).id, "name": engine.entity(entity).name,
+                "chain": engine.chain_names(&chain), "before": before, "text": &text[start..end], "after": after,
+            })
+            .to_string()
+        } else {
+            let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+            format!("{start}\t{end}\t{}\t{}\t{}", clean(matched), engine.entity(entity).name, engine.chain_names(&chain))
+        };
         let _ = writeln!(stdout, "{line}");
     }
-    Ok(if lines.is_empty() { 1 } else { 0 })
+    Ok(if found.is_empty() { 1 } else { 0 })
+}
+
+/// Up to `chars` characters of the same line on each side of `start..end`, for `scan --json`.
+fn context(text: &str, start: usize, end: usize, chars: usize) -> (String, String) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before: Vec<char> = text[line_start..start].chars().rev().take(chars).collect();
+    let after: String = text[end..line_end].chars().take(chars).collect();
+    (before.into_iter().rev().collect(), after)
 }
 
 fn validate(args: &Args) -> Result<u8> {

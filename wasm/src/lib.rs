@@ -4,6 +4,7 @@
 
 use masthead::bundle;
 use masthead::lookup::Via;
+use masthead::site::OwnSite;
 use masthead::view::{chain_view, graph_view, EntityView};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -114,15 +115,28 @@ impl Engine {
         to_js(&hits)
     }
 
+    /// For each link on a page: the outlet it cites, as `lookupUrls`, but share widgets and a
+    /// platform's own pages cite nobody (`null`).
+    #[wasm_bindgen(js_name = lookupCitations)]
+    pub fn lookup_citations(&self, urls: Vec<String>) -> JsValue {
+        let hits: Vec<Option<String>> = urls
+            .iter()
+            .map(|u| self.0.lookup_citation(u).ok().flatten().map(|m| self.0.entity(m.entity).id.clone()))
+            .collect();
+        to_js(&hits)
+    }
+
     /// For each text: the citations in it, with UTF-16 offsets. `linked` lists entity ids the page
-    /// links to, which unlock their ambiguous aliases.
+    /// links to, which unlock their ambiguous aliases. `host`, `site_name` and `title` say what the
+    /// page calls itself: its own name is never a citation.
     #[wasm_bindgen(js_name = scanTexts)]
-    pub fn scan_texts(&self, texts: Vec<String>, linked: Vec<String>) -> JsValue {
+    pub fn scan_texts(&self, texts: Vec<String>, linked: Vec<String>, host: &str, site_name: &str, title: &str) -> JsValue {
         let linked: HashSet<usize> = linked.iter().filter_map(|id| self.0.find(id)).collect();
+        let own = OwnSite::new(host, site_name, title);
         let spans: Vec<Vec<Span>> = texts
             .iter()
             .map(|t| {
-                let mentions = self.0.scan(t, &linked);
+                let mentions = self.0.scan_page(t, &linked, &own);
                 let mut offsets = Utf16Offsets::new(t);
                 mentions
                     .into_iter()
