@@ -213,6 +213,46 @@ mod tests {
     }
 
     #[test]
+    fn reads_only_the_reading_matter() {
+        let page = extract(
+            r#"<html><head><title>Story - Site</title><meta property="og:site_name" content="The Site"></head><body>
+            <header>Masthead header</header><nav>Nav menu</nav>
+            <div role="navigation">Role nav</div><ul role="menu"><li>Role menu</li></ul>
+            <main><article>
+              <header>Article header</header>
+              <p>Body text <a href="https://www.rt.com/x">linked</a>.</p>
+              <p hidden>Hidden attr</p><p aria-hidden="true">Aria hidden</p><p style="display: none">Styled away</p>
+              <div class="share-buttons"><a href="https://x.com/intent/tweet">Share widget</a></div>
+              <div id="social">Social box</div>
+              <p><a href="https://www.rt.com/y"><img src="i.png"></a></p>
+              <aside>Aside box</aside><iframe>Frame</iframe><button>Button</button>
+              <footer>Article footer</footer>
+            </article></main>
+            <p>Outside main</p><footer>Page footer</footer></body></html>"#,
+        );
+        for kept in ["Article header", "Body text linked.", "Article footer"] {
+            assert!(page.text.contains(kept), "{kept:?} is read: {:?}", page.text);
+        }
+        for gone in [
+            "Masthead header", "Nav menu", "Role nav", "Role menu", "Hidden attr", "Aria hidden", "Styled away", "Share widget",
+            "Social box", "Aside box", "Frame", "Button", "Outside main", "Page footer", "Story",
+        ] {
+            assert!(!page.text.contains(gone), "{gone:?} is not read: {:?}", page.text);
+        }
+        assert_eq!(page.links.len(), 1, "an icon-only link cites nobody: {:?}", page.links);
+        assert_eq!(page.site_name, "The Site");
+        assert_eq!(page.title, "Story - Site");
+    }
+
+    #[test]
+    fn without_main_or_article_the_whole_body_is_read() {
+        let page = extract("<html><body><div>One</div><p>Two</p><footer>Three</footer></body></html>");
+        assert!(page.text.contains("One") && page.text.contains("Two") && !page.text.contains("Three"));
+        let page = extract("<html><body><div>Teaser</div><article><p>Story</p></article></body></html>");
+        assert!(page.text.contains("Story") && !page.text.contains("Teaser"));
+    }
+
+    #[test]
     fn resolves_links_as_a_browser_would() {
         let base = Url::parse("https://www.cbc.ca/news/a").ok();
         let cases = [

@@ -442,7 +442,7 @@ fn glued(text: &str, start: usize, end: usize, weak: bool) -> bool {
         return true;
     }
     let matched = &text[start..end];
-    let all_caps = matched.chars().any(char::is_alphabetic) && !matched.chars().any(char::is_lowercase);
+    let all_caps = is_all_caps_word(matched);
     // The word before, if only a space separates it from the name.
     if let Some((prev, prev_start)) = word_before(text, start) {
         let joined_by = weak && NAME_JOINERS.iter().any(|j| prev == *j);
@@ -502,8 +502,9 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// "COMPUTER", "BILD": two or more capitals and no small letters (scripts without case never are).
 fn is_all_caps_word(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
 /// Does the word at `at` begin a sentence (or a line, a heading, a quotation)? Then its capital says

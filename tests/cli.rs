@@ -105,7 +105,7 @@ fn validate_build_stats_and_keys() {
     assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
 
     let stats = text(&run(&["stats", "--data", bundle.to_str().unwrap()], None).stdout);
-    for line in ["outlets: 13", "domains: 17", "accounts: 11", "countries: 5", "edges: 9", "edges_without_source: 0", "dataset_version: 42"] {
+    for line in ["outlets: 22", "domains: 17", "accounts: 11", "countries: 9", "edges: 9", "edges_without_source: 0", "dataset_version: 42"] {
         assert!(stats.lines().any(|l| l == line), "missing {line:?} in\n{stats}");
     }
 
@@ -135,7 +135,7 @@ fn export_round_trips_through_validate() {
     let out = dir.path().join("all.json");
     assert_eq!(run(&["export", "--data", FIXTURE, "-o", out.to_str().unwrap()], None).status.code(), Some(0));
     let again = run(&["stats", "--data", out.to_str().unwrap()], None);
-    assert!(text(&again.stdout).lines().any(|l| l == "outlets: 13"));
+    assert!(text(&again.stdout).lines().any(|l| l == "outlets: 22"));
 }
 
 #[test]

@@ -108,3 +108,24 @@ fn idn_hosts_match_in_either_form() {
     assert_eq!(masthead::host::to_ascii_host("ТАСС.рф").as_deref(), Some(puny));
     assert_eq!(lookup_id(&engine, &format!("https://www.{puny}/")).unwrap().as_deref(), Some("tass"));
 }
+
+#[test]
+fn share_widgets_and_platform_pages_cite_nobody() {
+    let engine = fixture_engine();
+    let citation = |url: &str| engine.lookup_citation(url).unwrap().map(|m| engine.entity(m.entity).id.clone());
+    let cases: &[(&str, Option<&str>)] = &[
+        ("https://twitter.com/intent/tweet?url=https://www.globaltimes.cn/", None),
+        ("https://x.com/share?text=hi", None),
+        ("https://www.facebook.com/sharer/sharer.php?u=x", None),
+        ("https://www.linkedin.com/shareArticle?url=x", None),
+        ("https://api.whatsapp.com/send?text=x", None),
+        ("https://t.me/share/url?url=x", None),
+        ("https://x.com/", None),
+        ("https://www.youtube.com/", None),
+        ("https://www.globaltimes.cn/page/1.shtml", Some("global-times")),
+        ("https://www.youtube.com/@ExampleDaily", Some("example-daily")),
+    ];
+    for (url, want) in cases {
+        assert_eq!(citation(url).as_deref(), *want, "{url}");
+    }
+}

@@ -106,3 +106,42 @@ fn broken_json_names_the_file_and_keeps_checking_the_others() {
     assert!(msgs.iter().any(|m| m.starts_with("error: other.json: x: kind")), "{msgs:#?}");
     assert!(outcome.dataset.is_none());
 }
+
+#[test]
+fn names_that_are_common_words_or_short_acronyms_become_ambiguous() {
+    use masthead::ambiguity::CommonWords;
+    use masthead::validate::validate_texts_with;
+    let mut words = CommonWords::default();
+    words.add_language("de", "mehr\nwelt\n");
+    let json = file(&[
+        outlet("a", r#", "aliases": ["Mehr", "Mehr News"]"#),
+        outlet("b", r#", "aliases": ["Die Welt", "RTV"], "ambiguous": ["Welt"]"#),
+        outlet("c", r#", "aliases": ["CNN"], "distinctive": {"CNN": "a broadcaster's name with no other use in news text"}"#),
+    ]);
+    let outcome = validate_texts_with(&[("t.json".to_string(), json)], &words);
+    assert_eq!(outcome.error_count(), 0, "{:#?}", outcome.problems);
+    let warnings: Vec<(String, String)> = outcome.warnings().map(|p| (p.id.clone(), p.message.clone())).collect();
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
+    assert!(warnings[0].0 == "a" && warnings[0].1.contains("\"mehr\" is a common word in de"), "{warnings:#?}");
+    assert!(warnings.iter().any(|(id, m)| id == "b" && m.contains("\"Die Welt\"")), "{warnings:#?}");
+    assert!(warnings.iter().any(|(id, m)| id == "b" && m.contains("\"RTV\"") && m.contains("acronym")), "{warnings:#?}");
+    let d = outcome.dataset.unwrap();
+    let find = |id: &str| d.entities.iter().find(|e| e.id == id).unwrap();
+    assert_eq!(find("a").aliases, ["Mehr News"]);
+    assert_eq!(find("a").ambiguous, ["Mehr"]);
+    assert_eq!(find("b").ambiguous, ["Welt", "Die Welt", "RTV"]);
+    assert_eq!(find("c").aliases, ["CNN"], "vouched for with a reason");
+}
+
+#[test]
+fn only_short_acronyms_can_be_vouched_for_and_only_with_a_reason() {
+    let cases: &[(&str, &str)] = &[
+        (r#", "aliases": ["Mehr"], "distinctive": {"Mehr": "famous"}"#, "only short acronyms"),
+        (r#", "aliases": ["CNN"], "distinctive": {"CNN": " "}"#, "give the reason"),
+        (r#", "distinctive": {"BBC": "famous"}"#, "not the entity's name"),
+    ];
+    for (extra, want) in cases {
+        let found = problems(&file(&[outlet("a", extra)]));
+        assert!(found.iter().any(|(_, field, m)| field.starts_with("distinctive.") && m.contains(want)), "{extra}: {found:#?}");
+    }
+}

@@ -29,7 +29,9 @@ export async function startServer(routes = {}) {
       const headers = {};
       // The strict-CSP page: only same-origin scripts, no eval, no WebAssembly compilation.
       if (file === 'csp.html') headers['Content-Security-Policy'] = "script-src 'self'; object-src 'none'";
-      return send(res, body, path.extname(file), headers);
+      // `?traps`: the page without its real citations (between <!--real--> and <!--/real-->).
+      const page = url.searchParams.has('traps') ? String(body).replace(/<!--real-->[\s\S]*?<!--\/real-->/g, '') : body;
+      return send(res, page, path.extname(file), headers);
     } catch (error) {
       res.writeHead(500).end(String(error));
     }
