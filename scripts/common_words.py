@@ -43,8 +43,18 @@ HUNSPELL_DIRS = ["/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/
 #   case:      "lower"  -> the lower-case form must be accepted
 #              "german" -> lower-case form accepted, or the Capitalised form
 #                          accepted (a noun) and not an English proper noun
+#   always:    words at or above this Zipf are kept even if the dictionary
+#              rejects them (fa: the dictionary lacks function words such as
+#              "برای", "یک"; ko: wordfreq's Korean tokens are MeCab morphemes
+#              and loanwords such as "월드" that hunspell-ko rejects)
 #   nocompound: disable hunspell compounding (German/Dutch would otherwise
 #               accept "Tagesschau", "Handelsblatt" as compounds)
+# Versions the committed lists were generated with (see data/common-words/README.md).
+PINNED = {"wordfreq": "3.1.1", "jieba": "0.42.1"}
+
+# Thresholds: 3.0 (about one occurrence per million words) by default; pl, tr,
+# uk, ar, ru raised so that each file stays under about 400 KB; ja and hi
+# (no dictionary filter) use the stricter 3.5.
 LANGS: dict[str, dict] = {
     "en": dict(zipf=3.0, filter="hunspell", dicts=["en_US", "en_GB"], case="lower"),
     "de": dict(zipf=3.0, filter="hunspell", dicts=["de_DE"], case="german", nocompound=True),
@@ -53,21 +63,59 @@ LANGS: dict[str, dict] = {
     "it": dict(zipf=3.0, filter="hunspell", dicts=["it_IT"], case="lower"),
     "pt": dict(zipf=3.0, filter="hunspell", dicts=["pt_PT", "pt_BR"], case="lower"),
     "nl": dict(zipf=3.0, filter="hunspell", dicts=["nl"], case="lower", nocompound=True),
-    "pl": dict(zipf=3.0, filter="hunspell", dicts=["pl_PL"], case="lower"),
-    "ru": dict(zipf=3.0, filter="hunspell", dicts=["ru_RU"], case="lower"),
-    "uk": dict(zipf=3.0, filter="hunspell", dicts=["uk_UA"], case="lower"),
-    "ar": dict(zipf=3.0, filter="hunspell", dicts=["ar"], case="lower"),
-    "fa": dict(zipf=3.0, filter="hunspell", dicts=["fa"], case="lower"),
-    "tr": dict(zipf=3.0, filter="hunspell", dicts=["tr_TR"], case="lower"),
-    "ko": dict(zipf=3.0, filter="hunspell", dicts=["ko"], case="lower"),
+    "pl": dict(zipf=3.1, filter="hunspell", dicts=["pl_PL"], case="lower"),
+    "ru": dict(zipf=3.5, filter="hunspell", dicts=["ru_RU"], case="lower"),
+    "uk": dict(zipf=3.4, filter="hunspell", dicts=["uk_UA"], case="lower"),
+    "ar": dict(zipf=3.4, filter="hunspell", dicts=["ar"], case="lower"),
+    "fa": dict(zipf=3.0, filter="hunspell", dicts=["fa"], case="lower", always=4.5),
+    "tr": dict(zipf=3.2, filter="hunspell", dicts=["tr_TR"], case="lower"),
+    "ko": dict(zipf=3.0, filter="hunspell", dicts=["ko"], case="lower", always=4.5),
     "zh": dict(zipf=3.0, filter="jieba"),
     "ja": dict(zipf=3.5, filter=None),
     "hi": dict(zipf=3.5, filter=None),
+    # More languages whose common words name outlets ("antara", "vijesti", "híradó", "makan"),
+    # frequency only, less the names English text cites (see filter_english_names).
+    "id": dict(zipf=3.5, filter="english-names"),
+    "ms": dict(zipf=3.5, filter="english-names"),
+    "hu": dict(zipf=3.5, filter="english-names"),
+    "sh": dict(zipf=3.5, filter="english-names"),
+    "cs": dict(zipf=3.5, filter="english-names"),
+    "sk": dict(zipf=3.5, filter="english-names"),
+    "ro": dict(zipf=3.5, filter="english-names"),
+    "sv": dict(zipf=3.5, filter="english-names"),
+    "nb": dict(zipf=3.5, filter="english-names"),
+    "da": dict(zipf=3.5, filter="english-names"),
+    "fi": dict(zipf=3.5, filter="english-names"),
+    "bg": dict(zipf=3.5, filter="english-names"),
+    "el": dict(zipf=3.5, filter="english-names"),
+    "he": dict(zipf=3.5, filter="english-names"),
+    "vi": dict(zipf=3.5, filter="english-names"),
+    "ca": dict(zipf=3.5, filter="english-names"),
 }
 
-# English dictionaries used to spot German Capitalised entries that are
-# proper names ("Bloomberg", "Hamburg"): known in English only Capitalised.
-EN_DICTS = ["en_US", "en_GB"]
+# Proper names that a dictionary happens to list as ordinary words (Dutch
+# "reuter", German Capitalised "Reuter", "Merkel", "Facebook") are caught by
+# an "international name" test across the Latin-script languages: a word of
+# language X is dropped when, in some other language L of this group, it is
+# nearly as frequent as in X (see the margins below), and no other language
+# of the group knows it as an ordinary word (for German unflagged nouns: no
+# language where it is at least as frequent as anywhere it is not ordinary). Common words of X ("welt",
+# "mann", "monde", "sabah") are far rarer outside X; shared words ("internet",
+# "video", "team") are ordinary in another language's dictionary and stay.
+# German: applied only to Capitalised nouns without a common-noun flag.
+NAME_CHECK_GROUP = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr"]
+# English words occur in every corpus (quotes, titles, loans): no test for en.
+NAME_CHECK_EXEMPT = {"en"}
+# German Capitalised nouns without a common-noun flag (likely names):
+# near-frequent (within 1.0) in one other language suffices.
+NAME_MARGIN_DE_NOUNS, NAME_MIN_LANGS_DE_NOUNS = 1.0, 1
+# Any other word: near-frequent (within 0.5) in at least two other languages.
+NAME_MARGIN, NAME_MIN_LANGS = 0.5, 2
+# de_DE (igerman98) affix flags that only common nouns carry: plural -e, -n,
+# -en, -er, genitive -es, diminutive -chen, feminine -in/-innen. Proper names
+# have at most S (-s), m, i, j. A noun whose stem carries one of these flags
+# is kept without the cross-language check.
+GERMAN_COMMON_NOUN_FLAGS = set("ENPRTMF")
 
 JIEBA_PROPER_TAGS = {"nr", "ns", "nt", "nz", "nrt", "nrfg"}
 
@@ -102,6 +150,13 @@ def is_wordlike(w: str) -> bool:
     return True
 
 
+LATIN_SCRIPT_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "id", "ms", "hu", "sh", "cs", "sk", "ro", "sv", "nb", "da", "fi", "vi", "ca"}
+
+
+def has_latin(w: str) -> bool:
+    return any("LATIN" in unicodedata.name(ch, "") for ch in w)
+
+
 def candidates(lang: str, min_zipf: float) -> dict[str, float]:
     import wordfreq
 
@@ -113,6 +168,8 @@ def candidates(lang: str, min_zipf: float) -> dict[str, float]:
         w = unicodedata.normalize("NFC", w)
         if not is_wordlike(w):
             continue
+        if lang not in LATIN_SCRIPT_LANGS and has_latin(w):
+            continue  # English words quoted in ru/uk/ko/... text; see en.txt
         out[w] = max(z, out.get(w, 0.0))
     return out
 
@@ -132,7 +189,7 @@ def find_dict(name: str) -> Path:
 
 
 class Hunspell:
-    """Batch spell-checking through `hunspell -a` (ispell pipe mode)."""
+    """Batch spell-checking through the `hunspell` command."""
 
     def __init__(self, name: str, nocompound: bool = False):
         if shutil.which("hunspell") is None:
@@ -154,12 +211,42 @@ class Hunspell:
             base = t
         self.path = str(base)
 
-    def accepts(self, words: list[str]) -> set[str]:
-        # One word per line, prefixed with '^' so nothing is read as a command.
-        # Each input line yields one result line per token, then a blank line.
-        inp = "".join(f"^{w}\n" for w in words).encode("utf-8")
+    def stems(self, words: list[str]) -> dict[str, set[str]]:
+        """word -> stems (hunspell -s); unknown words get no stems."""
+        inp = "".join(f"{w}\n" for w in words).encode("utf-8")
         res = subprocess.run(
-            ["hunspell", "-d", self.path, "-a", "-i", "utf-8"],
+            ["hunspell", "-d", self.path, "-s", "-i", "utf-8"],
+            input=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False,
+            env={**os.environ, "LC_ALL": "C.UTF-8"},
+        )
+        if res.returncode != 0:
+            die(f"hunspell -d {self.path} -s failed: {res.stderr.decode(errors='replace')}")
+        out: dict[str, set[str]] = {w: set() for w in words}
+        for line in res.stdout.decode("utf-8", errors="replace").split("\n"):
+            parts = line.split()
+            if len(parts) == 2 and parts[0] in out:
+                out[parts[0]].add(parts[1])
+        return out
+
+    def dic_flags(self) -> dict[str, set[str]]:
+        """stem -> affix flags, read from the .dic file (single-char flags)."""
+        flags: dict[str, set[str]] = {}
+        with open(self.path + ".dic", encoding="utf-8", errors="replace") as fh:
+            next(fh, None)  # entry count
+            for line in fh:
+                entry = line.split("\t")[0].split(" ")[0].rstrip("\n")
+                stem, _, fl = entry.partition("/")
+                if stem:
+                    flags.setdefault(stem, set()).update(fl)
+        return flags
+
+    def accepts(self, words: list[str]) -> set[str]:
+        # One word per line; `-L -G` echoes the lines in which hunspell found
+        # no misspelled token (a hyphenated word counts only if every part is
+        # accepted). No suggestions are computed, so this is fast.
+        inp = "".join(f"{w}\n" for w in words).encode("utf-8")
+        res = subprocess.run(
+            ["hunspell", "-d", self.path, "-L", "-G", "-i", "utf-8"],
             input=inp,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -168,24 +255,8 @@ class Hunspell:
         )
         if res.returncode != 0:
             die(f"hunspell -d {self.path} failed: {res.stderr.decode(errors='replace')}")
-        lines = res.stdout.decode("utf-8", errors="replace").split("\n")
-        if lines and lines[0].startswith("@(#)"):
-            lines = lines[1:]
-        blocks: list[list[str]] = []
-        cur: list[str] = []
-        for ln in lines:
-            if ln == "":
-                blocks.append(cur)
-                cur = []
-            else:
-                cur.append(ln)
-        if len(blocks) < len(words):
-            die(f"hunspell -d {self.path}: got {len(blocks)} answers for {len(words)} words")
-        ok = set()
-        for w, b in zip(words, blocks):
-            if b and all(r[:1] in ("*", "+", "-") for r in b):
-                ok.add(w)
-        return ok
+        got = set(res.stdout.decode("utf-8", errors="replace").split("\n"))
+        return {w for w in words if w in got}
 
 
 def accepted_by_any(dicts: list[Hunspell], words: list[str]) -> set[str]:
@@ -218,14 +289,87 @@ def german_sharp_s_variants(w: str) -> list[str]:
     return out
 
 
+_FREQ: dict[str, dict[str, float]] = {}
+
+
+def zipf_of(lang: str, word: str) -> float:
+    import wordfreq
+
+    if lang not in _FREQ:
+        _FREQ[lang] = wordfreq.get_frequency_dict(lang)
+    f = _FREQ[lang].get(word, 0.0)
+    return round(math.log10(f) + 9, 2) if f > 0 else 0.0
+
+
+_ORDINARY: dict[tuple[str, str], bool] = {}
+
+
+def ordinary_in(lang: str, words: list[str]) -> set[str]:
+    """Words that lang's dictionaries know as ordinary words (lower-case
+    entry; German: also a Capitalised stem with a common-noun flag)."""
+    todo = sorted({w for w in words if (lang, w) not in _ORDINARY})
+    if todo:
+        cfg = LANGS[lang]
+        dicts = [Hunspell(d, nocompound=True) for d in cfg["dicts"]]
+        ok = accepted_by_any(dicts, todo)
+        if cfg["case"] == "german":
+            ok |= german_flagged_nouns(dicts[0], [w for w in todo if w not in ok])
+        for w in todo:
+            _ORDINARY[(lang, w)] = w in ok
+    return {w for w in words if _ORDINARY[(lang, w)]}
+
+
+def international_names(
+    lang: str, words: set[str], zipf_x: dict[str, float], margin: float, min_langs: int,
+    strict: bool = False,
+) -> set[str]:
+    if lang not in NAME_CHECK_GROUP or lang in NAME_CHECK_EXEMPT:
+        return set()
+    others = [l for l in NAME_CHECK_GROUP if l != lang]
+    near = {
+        w for w in words
+        if sum(zipf_of(l, w) > 0 and zipf_of(l, w) >= zipf_x[w] - margin for l in others) >= min_langs
+    }
+    if not near:
+        return set()
+    ordinary = {l: ordinary_in(l, sorted(near)) for l in others}
+    names = set()
+    for w in near:
+        best_ord = max((zipf_of(l, w) for l in others if w in ordinary[l]), default=-1.0)
+        best_not = max((zipf_of(l, w) for l in others if w not in ordinary[l]), default=-1.0)
+        # Ordinary somewhere else: a shared word ("team", "nacht"). Strict
+        # mode (German Capitalised nouns without a common-noun flag, which
+        # are likely names) also asks that it be most frequent where it is
+        # ordinary: "Reuters" is a name though Dutch lists a rare "reuter".
+        if best_ord < 0 or (strict and best_ord < best_not):
+            names.add(w)
+    return names
+
+
+def german_flagged_nouns(h: "Hunspell", words: list[str]) -> set[str]:
+    """Lower-case words whose Capitalised form hunspell derives from a
+    Capitalised stem carrying a common-noun flag."""
+    if not words:
+        return set()
+    flags = h.dic_flags()
+    stems = h.stems([capitalise(w) for w in words])
+    return {
+        w for w in words
+        if any(flags.get(st, set()) & GERMAN_COMMON_NOUN_FLAGS
+               for st in stems.get(capitalise(w), ()) if st[:1].isupper())
+    }
+
+
 def filter_hunspell(lang: str, cfg: dict, cands: dict[str, float]) -> set[str]:
     dicts = [Hunspell(d, cfg.get("nocompound", False)) for d in cfg["dicts"]]
     words = sorted(cands)
     if cfg["case"] == "lower":
-        return accepted_by_any(dicts, words)
+        ok = accepted_by_any(dicts, words)
+        return ok - international_names(lang, ok, cands, NAME_MARGIN, NAME_MIN_LANGS)
 
-    # German: lower-case entries (verbs, adjectives, ...) or Capitalised
-    # nouns that English does not know as a proper name only.
+    # German: lower-case entries (verbs, adjectives, ...), Capitalised nouns
+    # with a common-noun flag, and other Capitalised nouns that pass the
+    # international-name test.
     extra: dict[str, str] = {}
     for w in words:
         for v in german_sharp_s_variants(w):
@@ -235,11 +379,13 @@ def filter_hunspell(lang: str, cfg: dict, cands: dict[str, float]) -> set[str]:
     cap_map = {capitalise(w): w for w in allw}
     cap_ok = {cap_map[c] for c in accepted_by_any(dicts, sorted(cap_map))}
     nouns = cap_ok - low_ok
-    en = [Hunspell(d) for d in EN_DICTS]
-    en_cap = {cap_map[c] for c in accepted_by_any(en, sorted(capitalise(w) for w in nouns))}
-    en_low = accepted_by_any(en, sorted(en_cap))
-    en_proper = en_cap - en_low
-    keep = low_ok | (nouns - en_proper)
+    flagged = german_flagged_nouns(dicts[0], sorted(nouns))
+    nouns -= flagged
+    zipf = {w: cands.get(extra.get(w, w), 0.0) for w in nouns}
+    names = international_names(
+        lang, nouns, zipf, NAME_MARGIN_DE_NOUNS, NAME_MIN_LANGS_DE_NOUNS, strict=True
+    )
+    keep = low_ok | flagged | (nouns - names)
     # a ß-spelling accepted -> keep it, and keep the wordfreq 'ss' spelling
     # too (it is the Swiss spelling and the form wordfreq counted).
     out = set()
@@ -271,6 +417,15 @@ def jieba_tags() -> dict[str, set[str]]:
     return tags
 
 
+def filter_english_names(cands: dict[str, float]) -> set[str]:
+    """Without a dictionary, drop the proper names every news corpus shares: a word that English
+    text uses often (Zipf >= 3) but that is not an ordinary English word (not in en.txt, made
+    first) is a name there ("reuters", "bloomberg", "xinhua") and is taken for one here too."""
+    out = Path(__file__).resolve().parent.parent / "data" / "common-words" / "en.txt"
+    english = set(out.read_text(encoding="utf-8").split())
+    return {w for w in cands if not (zipf_of("en", w) >= 3.0 and w.lower() not in english)}
+
+
 def filter_jieba(cands: dict[str, float]) -> set[str]:
     tags = jieba_tags()
     return {w for w in cands if w in tags and not (tags[w] & JIEBA_PROPER_TAGS)}
@@ -283,12 +438,32 @@ def build(lang: str) -> tuple[list[str], int]:
     cands = candidates(lang, cfg["zipf"])
     if cfg["filter"] == "hunspell":
         kept = filter_hunspell(lang, cfg, cands)
+        if "always" in cfg:
+            kept |= {w for w, z in cands.items() if z >= cfg["always"]}
+    elif cfg["filter"] == "english-names":
+        kept = filter_english_names(cands)
     elif cfg["filter"] == "jieba":
         kept = filter_jieba(cands)
     else:
         kept = set(cands)
     words = {unicodedata.normalize("NFC", w.lower()) for w in kept}
+    if lang in PUBLICATION_SUFFIXES:
+        # Words ending in "newspaper", "agency", "net", "TV", "news" are publications' names, which
+        # the frequency lists hold because the news cites them (环球时报, 路透社, 朝日新聞, 연합뉴스).
+        words = {w for w in words if not any(w.endswith(s) and w != s for s in PUBLICATION_SUFFIXES[lang])}
+        words -= set(PUBLICATION_NAMES.get(lang, []))
     return sorted(words), len(cands)
+
+
+# Broadcasters' short names that jieba tags as ordinary words.
+PUBLICATION_NAMES = {"zh": ["央视", "央視"]}
+
+PUBLICATION_SUFFIXES = {
+    "zh": ["报", "報", "社", "网", "網", "台", "新闻", "新聞", "时报", "時報", "日报", "日報", "周刊", "週刊"],
+    "ja": ["新聞", "テレビ", "通信", "放送", "新報", "日報", "タイムズ"],
+    "ko": ["뉴스", "일보", "신문", "방송", "통신", "타임스"],
+    "hi": ["हिन्दुस्तान", "हिंदुस्तान", "समाचार"],
+}
 
 
 def main() -> None:
@@ -306,7 +481,15 @@ def main() -> None:
             die(f"unknown language {l!r}; known: {' '.join(LANGS)}")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    print(f"wordfreq {getattr(wordfreq, '__version__', '?')}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    for pkg, pinned in PINNED.items():
+        try:
+            v = version(pkg)
+        except PackageNotFoundError:
+            v = "missing"
+        note = "" if v == pinned else f"  (WARNING: the committed lists were made with {pinned})"
+        print(f"{pkg} {v}{note}")
     for lang in langs:
         words, ncand = build(lang)
         p = out / f"{lang}.txt"
@@ -314,7 +497,9 @@ def main() -> None:
         cfg = LANGS[lang]
         print(
             f"{lang}: {len(words):6d} words (of {ncand} candidates, zipf >= {cfg['zipf']}, "
-            f"filter {cfg['filter'] or 'none'}) -> {p} ({p.stat().st_size // 1024} KB)"
+            f"filter {cfg['filter'] or 'none'}"
+            + (f", unfiltered >= {cfg['always']}" if "always" in cfg else "")
+            + f") -> {p} ({p.stat().st_size // 1024} KB)"
         )
 
 

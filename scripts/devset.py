@@ -5,13 +5,48 @@ Input (made outside the repository, from real saved pages that are never committ
   candidates.jsonl  one candidate mention a line, as `masthead scan --html --json` printed it for a
                     page, plus cid, page_id, lang, repo, path, site_host, site_name, linked
   labels*.jsonl     one verdict a line: {"cid", "right": true|false, "why"}
+The page's host comes from its address, or, for a page saved without one, from the host most of its
+links point to; its outlet from `masthead check`.
 Output: one judged mention a line with a short context (at most 80 characters each side, on the
 same text line), never the page itself.
 
   python3 scripts/devset.py CANDIDATES LABELS... > tests/precision/devset.jsonl
 """
+import collections
 import json
+import re
+import subprocess
 import sys
+
+MASTHEAD = "target/release/masthead"
+
+
+def inferred_host(local_file):
+    """A saved page without its address: the host most of its absolute links point to is its own
+    (a browser always knows it; the judged set must too, or the site naming itself looks like a
+    citation)."""
+    try:
+        html = open(local_file, encoding="utf-8", errors="replace").read()
+    except OSError:
+        return ""
+    hosts = collections.Counter(h.lower() for h in re.findall(r'href=["\']https?://([^/"\'?#:]+)', html))
+    return hosts.most_common(1)[0][0] if hosts else ""
+
+
+_outlets = {}
+
+
+def site_outlet(host):
+    if not host:
+        return ""
+    if host not in _outlets:
+        out = subprocess.run([MASTHEAD, "check", "--json", f"https://{host}/"], capture_output=True, text=True)
+        try:
+            found = json.loads(out.stdout)[0]
+            _outlets[host] = found["outlet"]["id"] if found.get("status") == "found" else ""
+        except (ValueError, KeyError, IndexError):
+            _outlets[host] = ""
+    return _outlets[host]
 
 
 def main(candidates_path, *label_paths):
@@ -35,12 +70,14 @@ def main(candidates_path, *label_paths):
                 after = after[:80]
                 context = before + c["text"] + after
                 start = len(before.encode("utf-8"))
+                host = c.get("site_host", "") or inferred_host(c.get("local_file", ""))
                 out.append({
                     "cid": c["cid"],
                     "lang": c["lang"],
                     "page": f'{c["repo"]}:{c["path"]}',
-                    "site_host": c.get("site_host", ""),
+                    "site_host": host,
                     "site_name": c.get("site_name", ""),
+                    "site_outlet": c.get("site_outlet", "") or site_outlet(host),
                     "context": context,
                     "start": start,
                     "end": start + len(c["text"].encode("utf-8")),

@@ -165,7 +165,10 @@ impl Engine {
     /// Citations in a page's text: as [`Engine::scan`], less the site's own name (see `site.rs`).
     pub fn scan_page(&self, text: &str, linked: &HashSet<usize>, own: &OwnSite) -> Vec<Mention> {
         let mut found = self.scanner.scan(text, linked);
-        found.retain(|m| m.form == Form::Domain || !own.is_own_name(&text[m.start..m.end]));
+        found.retain(|m| {
+            let matched = &text[m.start..m.end];
+            if m.form == Form::Domain { !own.is_own_domain(matched) } else { !own.is_own_name(matched) }
+        });
         found
     }
 
@@ -175,6 +178,13 @@ impl Engine {
 
     pub fn owner_graph(&self, i: usize) -> (Vec<usize>, Vec<Hop>) {
         chain::owner_graph(&self.dataset, &self.index, i)
+    }
+
+    /// The site's own outlet and everything above it in its chain: on BBC News Chinese, "BBC" is the
+    /// site naming its own house, not a citation.
+    pub fn own_family(&self, site: usize) -> Vec<usize> {
+        let chain = self.chain(site);
+        std::iter::once(site).chain(chain.hops.iter().map(|h| h.to)).collect()
     }
 
     /// "Global Times → People's Daily → Central Committee of the Chinese Communist Party".

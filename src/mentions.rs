@@ -146,6 +146,18 @@ const CUES_BEFORE: &[&str] = &[
     "وفقا ل", "وفقاً ل", "بحسب", "حسب", "نقلا عن", "نقلاً عن", "صحيفة", "لصحيفة", "وكالة", "لوكالة",
     "وكالة أنباء", "قناة", "لقناة", "موقع", "ذكرت", "أفادت", "نقلت", "به گزارش", "به نقل از",
     "طبق گزارش", "خبرگزاری", "روزنامه", "شبکه", "gazetesi", "समाचार एजेंसी", "अखबार",
+    // credits
+    "©", "(c)", "foto:", "fotos:", "photo:", "photos:", "quelle:", "quellen:", "source:", "sources:", "credit:",
+    "fuente:", "fonte:", "crédit:", "crédits:", "источник:", "фото:", "zdroj:", "źródło:", "kaynak:", "bron:",
+    "mit material von", "mit material der", "with reporting by", "medien", "media", "zitiert", "zitierte",
+    "berichteten", "meldeten", "schreiben", "schrieben", "sagte der", "sagte dem", "destacó", "señaló",
+    "indicó", "informó", "publicó", "reportó", "agregó", "añadió", "precisó", "declaraciones a",
+    "entrevista con", "web", "la web", "sitio", "rapporte", "indique", "précise", "souligne", "informou",
+    "noticiou", "entrevista à", "entrevista ao", "diz", "disse", "afirma", "afirmou", "informa",
+    "citada pela", "citado pelo", "citada pelo", "citado pela", "spoke to", "speaking to", "image:", "image",
+    "skriver", "melder", "ifølge", "opplyser", "sier til", "sa til", "enligt", "uppger", "säger till",
+    "siger til", "oplyser", "ifølge", "volgens",
+    "사진=", "사진 =", "출처=", "출처:", "자료=", "제공=",
     // Chinese, Japanese, Korean (no word boundary needed)
     "据", "據", "援引", "来源：", "来源:", "來源：", "转载自", "轉載自",
 ];
@@ -157,7 +169,7 @@ const CUES_AFTER: &[&str] = &[
     "'s ", "'s\u{a0}", "'a göre", "'e göre", "'ya göre", "'ye göre", "'nın", "'nin", "'ın", "'in",
     "reported", "reports", "said", "says", "wrote", "writes", "quoted", "cited", "published", "broadcast",
     "aired", "news agency", "reporter", "correspondent", "journalist", "editor", "columnist", "newspaper",
-    "television", "tv", "channel", "interview", "report", "berichtet", "berichtete", "berichten", "meldet",
+    "television", "channel", "interview", "report", "berichtet", "berichtete", "berichten", "meldet",
     "meldete", "schreibt", "schrieb", "zufolge", "rapporte", "a rapporté", "indique", "écrit", "révèle",
     "informó", "informa", "publicó", "reportó", "señaló", "riporta", "scrive", "ha riferito", "informou",
     "noticiou", "publicou", "meldt", "meldde", "schrijft", "podaje", "podał", "poinformował", "informuje",
@@ -165,6 +177,13 @@ const CUES_AFTER: &[&str] = &[
     "пише", "передає", "gazetesi", "ajansı", "muhabiri", "के अनुसार", "की रिपोर्ट", "ने बताया",
     "报道", "報道", "报导", "報導", "消息", "称", "稱", "记者", "記者", "电", "電", "讯", "訊", "发布", "發布",
     "刊文", "社论", "社論", "によると", "が報じ", "は報じ", "の報道", "에 따르면", "보도", "기자",
+];
+
+/// Newsroom words after a possessive that make it the outlet's: "The Hill's reporter".
+const POSSESSED: &[&str] = &[
+    "reporter", "report", "correspondent", "editor", "journalist", "columnist", "coverage", "story", "stories",
+    "investigation", "interview", "website", "newsroom", "analysis", "article", "podcast", "anchor", "staff",
+    "bureau", "poll", "survey", "review", "critic", "headline", "front page", "editorial", "op-ed",
 ];
 
 /// Quotation marks around a name make it a title: «Le Monde», „Welt“, 《财经》.
@@ -182,6 +201,8 @@ const NAME_JOINERS: &[&str] = &["&", "of", "de", "del", "des", "du", "di", "da",
 const NOT_NAME_CONTINUATIONS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
+    "märz", "mai", "juni", "juli", "oktober", "dezember",
 ];
 
 /// Articles that may stand between a cue and the name: "according to the", "laut der", "selon le".
@@ -254,31 +275,45 @@ impl Scanner {
     /// ambiguous aliases without an attribution cue.
     pub fn scan(&self, text: &str, linked: &HashSet<usize>) -> Vec<Mention> {
         let mut candidates: Vec<Mention> = self.domains_in(text);
+
+        // Spans of names found glued into a longer name: a shorter name inside one is no citation
+        // either ("Inter TV Rural" is a programme, so its "Inter" is not the channel).
+        let mut glued_spans: Vec<(usize, usize)> = Vec::new();
         let t = &self.tables;
         t.automaton.find_overlapping(text.as_bytes(), |hit| {
             let (start, end) = (hit.start, hit.end);
             // A pattern is whole UTF-8 text, so a match that is not on char boundaries cannot happen
             // in valid UTF-8; the check keeps slicing below panic-free regardless.
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) || !word_boundaries(text, start, end) {
                 return;
             }
             let pattern = &t.patterns[hit.pattern];
             let entity = pattern.entity as usize;
+            let matched = &text[start..end];
+            // Short CJK names (港台, 财经) sit inside longer words as often as they stand alone.
+            let weak = pattern.form == Form::Ambiguous || (starts_unspaced(matched) && matched.chars().count() <= 2);
+            if glued(text, start, end, weak, pattern.form == Form::Name) {
+                glued_spans.push((start, end));
+                return;
+            }
             let accepted = match pattern.form {
                 Form::Domain => false,
-                Form::Name => word_boundaries(text, start, end) && !glued(text, start, end, false),
-                // A text several outlets share says only that it is an attribution, not whose: the
-                // ambiguous claimants then need a link on the page.
+                Form::Name => true,
+                // A link to the outlet elsewhere on the page unlocks an acronym ("RT") or a shared
+                // name ("The Guardian"), never a common word: a page that links to welt.de still
+                // says "in der Welt" of the world.
                 Form::Ambiguous => {
-                    word_boundaries(text, start, end)
-                        && !glued(text, start, end, true)
-                        && (linked.contains(&entity) || (t.shared[hit.pattern].is_empty() && has_cue(text, start, end)))
+                    let shared = !t.shared[hit.pattern].is_empty();
+                    let acronym = is_all_caps_word(matched);
+                    let unlocked = linked.contains(&entity) && (shared || acronym);
+                    unlocked || (!shared && has_cue(text, start, end))
                 }
             };
             if accepted {
                 candidates.push(Mention { start, end, entity, form: pattern.form });
             }
         });
+        candidates.retain(|m| !glued_spans.iter().any(|&(s, e)| s <= m.start && m.end <= e && (s, e) != (m.start, m.end)));
         resolve_overlaps(candidates)
     }
 
@@ -373,20 +408,60 @@ fn word_boundaries(text: &str, start: usize, end: usize) -> bool {
 /// Is an ambiguous name at `start..end` used as an attribution? Looks at the words just before and
 /// after it, at quotation marks around it, and at datelines such as "(Xinhua) --".
 fn has_cue(text: &str, start: usize, end: usize) -> bool {
-    cue_before(text, start) || cue_after(text, end) || quoted(text, start, end) || dateline(text, start, end)
+    cue_before(text, start)
+        || cue_after(text, end)
+        || quoted(text, start, end)
+        || dateline(text, start, end)
+        || closing_credit(text, start, end)
 }
 
 fn cue_before(text: &str, start: usize) -> bool {
-    let before = window_before(text, start, 64).trim_end_matches([' ', '\u{a0}', ',', ':', '\t', '\n']);
+    // A photo or text credit: "John MacDougall/AFP", "© Reuters", "Foto: dpa".
+    let raw = window_before(text, start, 64);
+    let slash = raw.trim_end_matches(' ');
+    if slash.ends_with('/') && slash[..slash.len() - 1].trim_end().ends_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    let before = raw.trim_end_matches([' ', '\u{a0}', ',', ':', '\t', '\n']);
     let lower = fold_apostrophes(before).to_lowercase();
     let lower = ARTICLES_BEFORE.iter().find_map(|a| lower.strip_suffix(a)).unwrap_or(&lower);
-    CUES_BEFORE.iter().any(|c| if starts_unspaced(c) { lower.ends_with(c) } else { ends_with_word(lower, c) })
+    CUES_BEFORE.iter().any(|c| {
+        // `before` lost its trailing colon above: "Foto: PAP" ends with "foto".
+        let c = c.strip_suffix(':').filter(|c| !c.is_empty() && !starts_unspaced(c)).unwrap_or(c);
+        if starts_unspaced(c) { lower.ends_with(c) } else { ends_with_word(lower, c) }
+    })
+}
+
+/// "... into the US. PTI", "GP de Qatar.AFP": an acronym that closes its paragraph after a sentence.
+fn closing_credit(text: &str, start: usize, end: usize) -> bool {
+    let line_rest = text[end..].split('\n').next().unwrap_or("");
+    is_all_caps_word(&text[start..end])
+        && line_rest.trim_matches([' ', '\u{a0}', '.']).is_empty()
+        && text[..start].trim_end_matches([' ', '\u{a0}']).ends_with('.')
 }
 
 fn cue_after(text: &str, end: usize) -> bool {
     let after = fold_apostrophes(window_after(text, end, 40)).to_lowercase();
-    if after.starts_with("'s") && !after[2..].starts_with(|c: char| c.is_alphanumeric()) {
+    // A source with its date: "Le Monde 14/10/2019", "Süddeutsche Zeitung 27.12.2017".
+    let date: String = after.trim_start_matches([' ', ',', '\u{a0}']).chars().take(10).collect();
+    let named = text[..end].rsplit(' ').next().is_some_and(|w| w.chars().any(char::is_lowercase));
+    if named && after.starts_with([' ', ',']) && date.len() >= 8 && date.chars().all(|c| c.is_ascii_digit() || "./-".contains(c)) && date.contains(['.', '/', '-']) {
         return true;
+    }
+    // "PAP/ Rafał Guz": a credit before the photographer's name.
+    if let Some(credit) = after.strip_prefix('/') {
+        let words: Vec<&str> = credit.split_whitespace().take(2).collect();
+        if words.len() == 2 && words.iter().all(|w| w.chars().all(char::is_alphabetic)) {
+            return true;
+        }
+    }
+    // "RT's", "Variety's report": a possessive says little of a common word ("Time's up", "New
+    // York's mayor"), so only an acronym's, or one followed by a newsroom word, counts.
+    if after.starts_with("'s") && !after[2..].starts_with(|c: char| c.is_alphanumeric()) {
+        let matched = &text[..end];
+        let acronym = matched.rsplit(|c: char| c.is_whitespace()).next().is_some_and(is_all_caps_word);
+        let rest = after[2..].trim_start();
+        return acronym || POSSESSED.iter().any(|w| rest.starts_with(w));
     }
     let words = after.trim_start_matches([' ', '\u{a0}', ',']);
     let spaced = words.len() < after.len();
@@ -403,17 +478,35 @@ fn cue_after(text: &str, end: usize) -> bool {
 
 /// «Le Monde», „Welt“, 《财经》, "The Nation": the name alone between a pair of quotation marks.
 fn quoted(text: &str, start: usize, end: usize) -> bool {
-    match (char_before(text, start), char_after(text, end)) {
+    let inner = [' ', '\u{a0}', '\u{202f}'];
+    let open = text[..start].trim_end_matches(inner).chars().next_back();
+    let close = text[end..].trim_start_matches(inner).chars().next();
+    match (open, close) {
         (Some(open), Some(close)) => QUOTES.iter().any(|&(o, c)| o == open && c == close),
         _ => false,
     }
 }
 
-/// "MOSCOW (RT) -- The", "(Xinhua) —".
+/// "MOSCOW (RT) -- The", "(Xinhua) —", "Jan 13 (ANI): ...", and a credit closing a paragraph
+/// "... Trump. (ANSA)."
 fn dateline(text: &str, start: usize, end: usize) -> bool {
-    let after = window_after(text, end, 8);
-    let rest = after.strip_prefix(')').map(str::trim_start);
-    char_before(text, start) == Some('(') && rest.is_some_and(|r| r.starts_with(['-', '—', '–']))
+    if char_before(text, start) != Some('(') {
+        return false;
+    }
+    let Some(rest) = window_after(text, end, 8).strip_prefix(')') else { return false };
+    if rest.trim_start().starts_with(['-', '—', '–']) {
+        return true;
+    }
+    // "Jan 13 (ANI):", "ISLAMABAD (APP):", but not "Rodney Solognier (SPA):", a party.
+    if rest.starts_with(':') {
+        let before = text[..start - 1].trim_end();
+        let last_word = before.rsplit(' ').next().unwrap_or("");
+        return before.ends_with(|c: char| c.is_ascii_digit()) || is_all_caps_word(last_word);
+    }
+    let opens_sentence = sentence_start(text, start - 1);
+    let closes_line = rest.trim_start_matches('.').trim_start_matches([' ', '\u{a0}']).is_empty()
+        || rest.trim_start_matches('.').starts_with('\n');
+    opens_sentence && closes_line
 }
 
 fn starts_unspaced(s: &str) -> bool {
@@ -424,10 +517,10 @@ fn starts_unspaced(s: &str) -> bool {
 /// Welt", "Bank of New York", "Michael Bloomberg", "Post-Standard", "Al Jazeera Film Festival", and in
 /// CJK "新浪财经". `weak` (ambiguous forms) also counts a hyphen compound after the name
 /// ("Time-limited") and any CJK neighbour; a distinctive name keeps its compounds ("Reuters-Bericht").
-fn glued(text: &str, start: usize, end: usize, weak: bool) -> bool {
+fn glued(text: &str, start: usize, end: usize, weak: bool, name: bool) -> bool {
     let (Some(first), Some(last)) = (char_after(text, start), char_before(text, end)) else { return false };
     if is_unspaced_script(first) || is_unspaced_script(last) {
-        return weak && cjk_glued(text, start, end, first, last);
+        return weak && cjk_glued(text, start, end, first, last, name);
     }
     let before = &text[..start];
     let after = &text[end..];
@@ -438,39 +531,70 @@ fn glued(text: &str, start: usize, end: usize, weak: bool) -> bool {
         return true;
     }
     let mut fwd = after.chars();
-    if weak && fwd.next().is_some_and(is_hyphen) && fwd.next().is_some_and(char::is_alphanumeric) {
+    let next = fwd.next();
+    if weak && next.is_some_and(is_hyphen) && fwd.next().is_some_and(char::is_alphanumeric) {
+        return true;
+    }
+    // "Bild: Hafen", "Mehr:": a common word as a label.
+    if weak && next == Some(':') && matched_has_lowercase(&text[start..end]) && !told(text, start) {
         return true;
     }
     let matched = &text[start..end];
     let all_caps = is_all_caps_word(matched);
-    // The word before, if only a space separates it from the name.
-    if let Some((prev, prev_start)) = word_before(text, start) {
+    // The word before, if only a space separates it from the name. A name that begins with an
+    // article ("Le Figaro", "The Guardian") starts a noun phrase of its own.
+    let starts_with_article = matched.split_once(' ').is_some_and(|(first, _)| is_article(first));
+    let cue = cue_before(text, start);
+    // In a title-case headline ("How Fox News Women Took Down Roger Ailes") capitals say nothing.
+    if !weak && title_case_line(text, start, end) {
+        return false;
+    }
+    if let Some((prev, prev_start)) = word_before(text, start).filter(|_| !starts_with_article) {
+        // "Deutschland? Süddeutsche Zeitung", "DPA, Reuters": punctuation ends the longer name.
+        let closed = prev != "&" && prev.ends_with(|c: char| !c.is_alphanumeric());
         let joined_by = weak && NAME_JOINERS.iter().any(|j| prev == *j);
-        if joined_by {
-            if let Some((name_word, _)) = word_before(text, prev_start) {
-                if is_capitalised(name_word) {
-                    return true;
-                }
-            }
-        } else if all_caps && is_all_caps_word(prev) {
-            return true;
-        } else if is_capitalised(prev)
-            && !is_article(prev)
-            && !sentence_start(text, prev_start)
-            && !cue_before(text, start)
-        {
+        let glued_before = if joined_by {
+            word_before(text, prev_start).is_some_and(|(name_word, _)| is_capitalised(name_word))
+        } else {
+            (all_caps && is_all_caps_word(prev))
+                || (is_capitalised(prev) && !is_article(prev) && !sentence_start(text, prev_start) && !cue)
+        };
+        if !closed && glued_before {
             return true;
         }
     }
-    // The word after: "Bloomberg Philanthropies", "Al Jazeera Film Festival".
-    if let Some(next) = word_after(text, end) {
+    // The word after: "Bloomberg Philanthropies", "Al Jazeera Film Festival". After a cue, a
+    // distinctive name keeps its place ("zitiert das Handelsblatt EPI-Chefin ...").
+    if let Some(next) = word_after(text, end).filter(|_| weak || !cue) {
         let lower = next.to_lowercase();
-        let cue = CUES_AFTER.iter().any(|c| !c.starts_with('\'') && lower.starts_with(c));
-        if (is_capitalised(next) || (all_caps && is_all_caps_word(next))) && !cue && !NOT_NAME_CONTINUATIONS.contains(&lower.as_str()) {
+        let cue_word = CUES_AFTER.iter().any(|c| !c.starts_with('\'') && lower.starts_with(c));
+        if (is_capitalised(next) || (all_caps && is_all_caps_word(next))) && !cue_word && !NOT_NAME_CONTINUATIONS.contains(&lower.as_str()) {
             return true;
         }
     }
     false
+}
+
+/// Is the line around `start..end` written in title case (most of its longer words capitalised)?
+fn title_case_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let words: Vec<&str> = text[line_start..line_end].split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+    let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+    words.len() >= 4 && capitalised * 4 >= words.len() * 3
+}
+
+/// "told Variety: ...", "said to The Sun: ...": a quotation given to the outlet.
+fn told(text: &str, start: usize) -> bool {
+    let before = window_before(text, start, 40).trim_end().to_lowercase();
+    let before = ARTICLES_BEFORE.iter().find_map(|a| before.strip_suffix(a)).unwrap_or(&before);
+    ["told", "telling", "said to", "sagte", "dijo a", "a déclaré à", "disse à", "disse ao", "newspaper", "magazine"]
+        .iter()
+        .any(|c| ends_with_word(before, c))
+}
+
+fn matched_has_lowercase(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
 }
 
 /// The word just before `at`, separated from it by exactly one space, with its start.
@@ -518,15 +642,20 @@ fn sentence_start(text: &str, at: usize) -> bool {
 }
 
 /// A CJK name inside a longer run of CJK text ("新浪财经", "财经新闻") is a word of that run, unless
-/// a cue sits right beside it (据财经报道, 《财经》).
-fn cjk_glued(text: &str, start: usize, end: usize, first: char, last: char) -> bool {
+/// a cue sits right beside it (据财经报道, 《财经》). A short name that is no common word keeps its
+/// newsroom compounds ("央视网", "央视新闻", "央视主播").
+fn cjk_glued(text: &str, start: usize, end: usize, first: char, last: char, name: bool) -> bool {
     let prev = char_before(text, start);
     let next = char_after(text, end);
     let ideograph = |c: Option<char>| c.is_some_and(|c| is_unspaced_script(c) && c.is_alphanumeric());
+    let newsroom = name && CJK_NEWSROOM.iter().any(|w| text[end..].starts_with(w));
     let left = is_unspaced_script(first) && ideograph(prev) && !cue_before(text, start);
-    let right = is_unspaced_script(last) && ideograph(next) && !cue_after(text, end);
+    let right = is_unspaced_script(last) && ideograph(next) && !cue_after(text, end) && !newsroom;
     left || right
 }
+
+/// What follows a broadcaster's or paper's short name in its own compounds.
+const CJK_NEWSROOM: &[&str] = &["网", "網", "新闻", "新聞", "主播", "记者", "記者", "频道", "頻道", "节目", "節目", "调查", "評論", "评论", "报道", "報道"];
 
 fn ends_with_word(haystack: &str, cue: &str) -> bool {
     haystack.ends_with(cue)

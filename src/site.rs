@@ -11,6 +11,8 @@ pub struct OwnSite {
     names: Vec<String>,
     /// Lower-cased labels of the host, without `www` and the top-level label.
     host_labels: Vec<String>,
+    /// The host without `www.`.
+    host: String,
 }
 
 /// Separators between a page's headline and its site name in `<title>`: "Headline - Site".
@@ -38,12 +40,20 @@ impl OwnSite {
             .filter(|l| !matches!(**l, "www" | "m" | "amp" | "mobile" | "news" | "com" | "co" | "org" | "net"))
             .map(|l| l.to_string())
             .collect();
-        OwnSite { names, host_labels }
+        let bare = host.strip_prefix("www.").unwrap_or(&host).to_string();
+        OwnSite { names, host_labels, host: bare }
     }
 
     /// No identity: nothing is the site's own name.
     pub fn none() -> OwnSite {
         OwnSite::default()
+    }
+
+    /// Is `domain` (a bare domain found in the page's text) the site's own host or a parent of it?
+    pub fn is_own_domain(&self, domain: &str) -> bool {
+        let d = domain.to_ascii_lowercase();
+        let d = d.strip_prefix("www.").unwrap_or(&d);
+        !self.host.is_empty() && (self.host == d || self.host.ends_with(&format!(".{d}")))
     }
 
     /// Is `matched` (a name found in the page's text) the site's own name? It is when it stands as
@@ -53,9 +63,20 @@ impl OwnSite {
         if m.is_empty() {
             return false;
         }
-        let compact: String = m.chars().filter(|c| c.is_alphanumeric()).collect();
-        self.names.iter().any(|n| contains_words(n, &m)) || self.host_labels.iter().any(|l| *l == compact)
+        // "The Detroit News" is detroitnews.com; "mbl.is" is www.mbl.is.
+        let unarticled = ["the ", "le ", "la ", "el ", "die ", "der ", "il "].iter().find_map(|a| m.strip_prefix(a)).unwrap_or(&m);
+        let compact: String = unarticled.chars().filter(|c| c.is_alphanumeric()).map(strip_accent).collect();
+        self.names.iter().any(|n| contains_words(n, &m))
+            || self.host_labels.iter().any(|l| *l == compact)
+            || (m.contains('.') && self.is_own_domain(&m))
     }
+}
+
+/// Hosts are written without accents: "Página Siete" is paginasiete.bo.
+fn strip_accent(c: char) -> char {
+    const FROM: &str = "àáâãäåāăąçćčďèéêëēęěğìíîïīıłñńňòóôõöøōőřśşšťùúûüūůűýÿźżž";
+    const TO: &str = "aaaaaaaaacccdeeeeeeegiiiiiilnnnoooooooorssstuuuuuuuyyzzz";
+    FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i)).unwrap_or(c)
 }
 
 fn fold(s: &str) -> String {
@@ -102,10 +123,16 @@ mod tests {
             ("example.org", "", "The Nation | Headline", "The Nation", false),
             ("example.org", "", "Headline | The Nation", "The Nation", true),
             ("example.org", "Mehrheit", "", "Mehr", false),
+            ("www.paginasiete.bo", "", "", "Página Siete", true),
+            ("www.detroitnews.com", "", "", "The Detroit News", true),
+            ("www.mbl.is", "", "", "mbl.is", true),
         ];
         for (host, site_name, title, matched, want) in cases {
             assert_eq!(OwnSite::new(host, site_name, title).is_own_name(matched), *want, "{host} {site_name} {title} {matched}");
         }
         assert!(!OwnSite::none().is_own_name("Reuters"));
+        let own = OwnSite::new("www.pagina12.com.ar", "", "");
+        assert!(own.is_own_domain("www.pagina12.com.ar") && own.is_own_domain("pagina12.com.ar"));
+        assert!(!own.is_own_domain("clarin.com") && !OwnSite::none().is_own_domain("rt.com"));
     }
 }

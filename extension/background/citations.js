@@ -30,13 +30,15 @@ export async function handleScan(tabId, { links, texts, page = {} }, url) {
   const state = await readTab(tabId);
   const site = state?.site ?? null;
 
-  // The site's own outlet is shown by the badge; its own links and name are not citations.
-  const linkIds = engine.lookupCitations(links).map((id) => (id && id !== site ? id : null));
+  // The site's own outlet is shown by the badge; its own links and name, and those of the house
+  // above it (BBC on BBC News Chinese), are not citations.
+  const family = new Set(site ? [site, ...(engine.chain(site)?.hops ?? []).map((hop) => hop.to.id)] : []);
+  const linkIds = engine.lookupCitations(links).map((id) => (id && !family.has(id) ? id : null));
   const linked = new Set(state?.linked ?? []);
   for (const id of linkIds) if (id) linked.add(id);
   const mentions = engine
     .scanTexts(texts, [...linked], hostOf(url), page.siteName ?? '', page.title ?? '')
-    .map((matches) => matches.filter((m) => m.id !== site).map(({ start, end, id }) => ({ start, end, id })));
+    .map((matches) => matches.filter((m) => !family.has(m.id)).map(({ start, end, id }) => ({ start, end, id })));
 
   const outlets = {};
   const describe = (id) => {

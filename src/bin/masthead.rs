@@ -258,16 +258,17 @@ fn scan(args: &Args) -> Result<u8> {
     // (start, end, kind, entity): links first found on the page, then text mentions.
     let mut found: Vec<(usize, usize, &str, usize)> = Vec::new();
     let mut hrefs: Vec<String> = Vec::new();
-    let (text, linked, own, site) = if args.switch("--html") {
+    let (text, linked, own, family) = if args.switch("--html") {
         let page = masthead::html::extract(&input);
         // The page's own outlet is the site, never a citation: the badge shows it (as in the extension).
         let site = page.url.as_ref().and_then(|u| engine.lookup_url(u.as_str()).ok().flatten()).map(|m| m.entity);
+        let family = site.map(|s| engine.own_family(s)).unwrap_or_default();
         let host = page.url.as_ref().and_then(|u| u.host_str()).unwrap_or("");
         let own = OwnSite::new(host, &page.site_name, &page.title);
         let mut linked = HashSet::new();
         for link in &page.links {
             if let Ok(Some(m)) = engine.lookup_citation(&link.href) {
-                if Some(m.entity) == site {
+                if family.contains(&m.entity) {
                     continue;
                 }
                 linked.insert(m.entity);
@@ -275,13 +276,13 @@ fn scan(args: &Args) -> Result<u8> {
                 hrefs.push(link.href.clone());
             }
         }
-        (page.text, linked, own, site)
+        (page.text, linked, own, family)
     } else {
-        (input, HashSet::new(), OwnSite::none(), None)
+        (input, HashSet::new(), OwnSite::none(), Vec::new())
     };
     let link_count = found.len();
     for Mention { start, end, entity, .. } in engine.scan_page(&text, &linked, &own) {
-        if Some(entity) != site {
+        if !family.contains(&entity) {
             found.push((start, end, "mention", entity));
         }
     }

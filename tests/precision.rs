@@ -1,0 +1,130 @@
+//! Precision and recall of inline citations on real pages, judged by hand.
+//!
+//! `tests/precision/devset.jsonl` holds candidate mentions found on real saved pages (public test
+//! suites of article extractors; `tests/precision/README.md` names them), each with a short context
+//! and a verdict: does a reader see the outlet there (right) or not (wrong)? This test scans each
+//! context with the bundled dataset and the rules the extension applies, and fails below 95%
+//! precision or below 90% recall of the right ones. `MASTHEAD_PRECISION_REPORT=1` prints every miss.
+
+use masthead::site::OwnSite;
+use masthead::Engine;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Deserialize)]
+struct Judged {
+    cid: String,
+    lang: String,
+    site_host: String,
+    site_name: String,
+    /// The outlet the page itself belongs to, if the dataset knows its site.
+    site_outlet: String,
+    context: String,
+    start: usize,
+    end: usize,
+    outlet: String,
+    linked: bool,
+    right: bool,
+    why: String,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    judged: usize,
+    right: usize,
+    true_pos: usize,
+    false_pos: usize,
+}
+
+impl Tally {
+    fn precision(&self) -> f64 {
+        self.true_pos as f64 / (self.true_pos + self.false_pos).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.true_pos as f64 / self.right.max(1) as f64
+    }
+}
+
+fn load() -> Vec<Judged> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/precision/devset.jsonl")).expect("the judged set is committed");
+    text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("each line is a judged mention")).collect()
+}
+
+/// Does the scanner mark the judged spot, and for which outlet?
+fn marked(engine: &Engine, j: &Judged) -> Option<String> {
+    let mut linked = HashSet::new();
+    if j.linked {
+        linked.extend(engine.find(&j.outlet));
+    }
+    let own = OwnSite::new(&j.site_host, &j.site_name, "");
+    let family = engine.find(&j.site_outlet).map(|s| engine.own_family(s)).unwrap_or_default();
+    engine
+        .scan_page(&j.context, &linked, &own)
+        .into_iter()
+        .filter(|m| !family.contains(&m.entity))
+        .find(|m| m.start < j.end && j.start < m.end)
+        .map(|m| engine.entity(m.entity).id.clone())
+}
+
+#[test]
+fn judged_set_is_large_and_varied() {
+    let set = load();
+    let pages: HashSet<&str> = set.iter().map(|j| j.cid.split('-').next().unwrap_or("")).collect();
+    let langs: HashSet<&str> = set.iter().map(|j| j.lang.as_str()).collect();
+    assert!(set.len() >= 1000, "{} judged mentions", set.len());
+    assert!(pages.len() >= 500, "{} pages", pages.len());
+    assert!(langs.len() >= 10, "{} languages", langs.len());
+    for j in &set {
+        assert!(j.context.is_char_boundary(j.start) && j.context.is_char_boundary(j.end) && j.start < j.end, "{}", j.cid);
+        assert!(!j.why.trim().is_empty(), "{} has no reason", j.cid);
+        assert!(j.context.len() <= 1200, "{}: contexts stay short", j.cid);
+    }
+}
+
+#[test]
+fn precision_and_recall_on_real_pages() {
+    let engine = Engine::from_bundle(masthead::BUNDLED).expect("the bundled dataset loads");
+    let report = std::env::var_os("MASTHEAD_PRECISION_REPORT").is_some();
+    let mut by_lang: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut total = Tally::default();
+    for j in load() {
+        let got = marked(&engine, &j);
+        let t = by_lang.entry(j.lang.clone()).or_default();
+        for t in [&mut *t, &mut total] {
+            t.judged += 1;
+            t.right += usize::from(j.right);
+            match &got {
+                Some(id) if *id == j.outlet && j.right => t.true_pos += 1,
+                Some(_) => t.false_pos += 1,
+                None => {}
+            }
+        }
+        let wrong_mark = got.as_ref().is_some_and(|id| !j.right || *id != j.outlet);
+        let missed = j.right && got.as_deref() != Some(j.outlet.as_str());
+        if report && (wrong_mark || missed) {
+            let what = if wrong_mark { "WRONG MARK" } else { "MISSED" };
+            println!("{what}\t{}\t{}\t{}\t{:?}\t{}", j.cid, j.lang, j.outlet, &j.context[j.start..j.end], j.why);
+            println!("\t{:?}", j.context);
+        }
+    }
+    println!("lang\tjudged\tright\tmarked right\tmarked wrong\tprecision\trecall");
+    for (lang, t) in by_lang.iter().chain([(&"all".to_string(), &total)]) {
+        println!(
+            "{lang}\t{}\t{}\t{}\t{}\t{:.1}%\t{:.1}%",
+            t.judged,
+            t.right,
+            t.true_pos,
+            t.false_pos,
+            100.0 * t.precision(),
+            100.0 * t.recall()
+        );
+    }
+    assert!(total.precision() >= 0.95, "precision {:.1}% is under 95%", 100.0 * total.precision());
+    assert!(total.recall() >= 0.90, "recall {:.1}% is under 90%", 100.0 * total.recall());
+    // Every language with enough marks to judge keeps the floor too.
+    for (lang, t) in &by_lang {
+        if t.true_pos + t.false_pos >= 20 {
+            assert!(t.precision() >= 0.95, "{lang}: precision {:.1}% is under 95%", 100.0 * t.precision());
+        }
+    }
+}
