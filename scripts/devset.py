@@ -7,6 +7,7 @@ Input (made outside the repository, from real saved pages that are never committ
   labels*.jsonl     one verdict a line: {"cid", "right": true|false, "why"}
 The page's host comes from its address, or, for a page saved without one, from the host most of its
 links point to; its outlet from `masthead check`.
+Whether the mention is in the reading matter the extension scans comes from `masthead read`.
 Output: one judged mention a line with a short context (at most 80 characters each side, on the
 same text line), never the page itself.
 
@@ -34,6 +35,22 @@ def inferred_host(local_file):
 
 
 _outlets = {}
+_reading = {}
+
+
+def squash(s):
+    return " ".join(s.split())
+
+
+def in_reading_matter(c):
+    """Is the mention in what the extension reads on its page (`masthead read`): not in a menu, a
+    page header or footer, a hidden part or a widget? Its words with their neighbours must be there."""
+    path = c.get("scan_file") or c.get("local_file", "")
+    if path not in _reading:
+        out = subprocess.run([MASTHEAD, "read", path], capture_output=True, text=True)
+        _reading[path] = squash(out.stdout.replace("\n", " \n "))
+    snippet = squash(c["before"][-25:] + c["text"] + c["after"][:25])
+    return snippet in _reading[path]
 
 
 def site_outlet(host):
@@ -83,6 +100,7 @@ def main(candidates_path, *label_paths):
                     "end": start + len(c["text"].encode("utf-8")),
                     "outlet": c["outlet"],
                     "linked": bool(c.get("linked")),
+                    "read": in_reading_matter(c),
                     "right": bool(v["right"]),
                     "why": v["why"].strip(),
                 })

@@ -156,7 +156,8 @@ const CUES_BEFORE: &[&str] = &[
     "noticiou", "entrevista à", "entrevista ao", "diz", "disse", "afirma", "afirmou", "informa",
     "citada pela", "citado pelo", "citada pelo", "citado pela", "spoke to", "speaking to", "image:", "image",
     "skriver", "melder", "ifølge", "opplyser", "sier til", "sa til", "enligt", "uppger", "säger till",
-    "siger til", "oplyser", "ifølge", "volgens",
+    "siger til", "oplyser", "ifølge", "volgens", "publié par", "publiée par", "diffusé par", "rapporté par",
+    "telegiornale", "newscast", "noticiero", "telediario",
     "사진=", "사진 =", "출처=", "출처:", "자료=", "제공=",
     // Chinese, Japanese, Korean (no word boundary needed)
     "据", "據", "援引", "来源：", "来源:", "來源：", "转载自", "轉載自",
@@ -178,6 +179,9 @@ const CUES_AFTER: &[&str] = &[
     "报道", "報道", "报导", "報導", "消息", "称", "稱", "记者", "記者", "电", "電", "讯", "訊", "发布", "發布",
     "刊文", "社论", "社論", "によると", "が報じ", "は報じ", "の報道", "에 따르면", "보도", "기자",
 ];
+
+/// Particles that attach to a noun in Korean.
+const KOREAN_PARTICLES: &[&str] = &["는", "은", "이", "가", "와", "과", "의", "에서", "에", "도", "를", "을", "측"];
 
 /// Newsroom words after a possessive that make it the outlet's: "The Hill's reporter".
 const POSSESSED: &[&str] = &[
@@ -292,7 +296,7 @@ impl Scanner {
             let matched = &text[start..end];
             // Short CJK names (港台, 财经) sit inside longer words as often as they stand alone.
             let weak = pattern.form == Form::Ambiguous || (starts_unspaced(matched) && matched.chars().count() <= 2);
-            if glued(text, start, end, weak, pattern.form == Form::Name) {
+            if glued(text, start, end, weak, pattern.form == Form::Name) || own_notice(text, start, end) {
                 glued_spans.push((start, end));
                 return;
             }
@@ -415,7 +419,50 @@ fn has_cue(text: &str, start: usize, end: usize) -> bool {
         || closing_credit(text, start, end)
 }
 
+/// Words that say what kind of outlet follows; with one adjective between ("the German weekly Der
+/// Spiegel", "le quotidien économique RBC", "the Russian news agency TASS") they still cue it.
+const DESCRIPTORS: &[&str] = &[
+    "newspaper", "daily", "weekly", "magazine", "tabloid", "broadcaster", "channel", "agency", "network",
+    "outlet", "website", "zeitung", "tageszeitung", "wochenzeitung", "magazin", "sender", "agentur",
+    "nachrichtenagentur", "quotidien", "hebdomadaire", "journal", "agence", "chaîne", "diario", "periódico",
+    "semanario", "agencia", "cadena", "quotidiano", "settimanale", "agenzia", "jornal", "agência", "emissora",
+    "gazeta", "dziennik", "tygodnik", "agencja", "газета", "агентство", "телеканал", "издание", "telegiornale",
+    "newscast", "noticiero", "telediario",
+];
+
 fn cue_before(text: &str, start: usize) -> bool {
+    if cue_before_here(text, start) {
+        return true;
+    }
+    let window = window_before(text, start, 80);
+    let base = start - window.len();
+    let before = window.trim_end_matches([' ', '\u{a0}']);
+    // One adjective between a descriptor and the name.
+    if let Some((head, adjective)) = before.rsplit_once(' ') {
+        let head = head.trim_end().to_lowercase();
+        if !adjective.is_empty() && adjective.chars().all(char::is_alphabetic) && !is_capitalised(adjective) {
+            if DESCRIPTORS.iter().any(|d| ends_with_word(&head, d)) {
+                return true;
+            }
+        }
+    }
+    // A credit listing several agencies: "Foto: REUTERS, NTB", "Quelle: dpa, AFP".
+    let mut at = before.len();
+    for _ in 0..4 {
+        let Some(list) = before[..at].strip_suffix(',') else { break };
+        let Some((rest, word)) = list.rsplit_once(' ') else { break };
+        if word.is_empty() || word.chars().any(char::is_lowercase) {
+            break;
+        }
+        at = rest.len() + 1;
+        if cue_before_here(text, base + at) {
+            return true;
+        }
+    }
+    false
+}
+
+fn cue_before_here(text: &str, start: usize) -> bool {
     // A photo or text credit: "John MacDougall/AFP", "© Reuters", "Foto: dpa".
     let raw = window_before(text, start, 64);
     let slash = raw.trim_end_matches(' ');
@@ -432,11 +479,27 @@ fn cue_before(text: &str, start: usize) -> bool {
     })
 }
 
+/// Marks of a site's own copyright notice. In Chinese and Korean ones the site names itself
+/// ("版权归FT中文网所有", "ⓒ 매일경제 & mk.co.kr, 무단전재"); in others a site is named by its domain
+/// ("Copyright © China.org.cn. All Rights Reserved"), while a wire agency named in a notice is the
+/// source of a syndicated story ("Copyright 2019 The Associated Press") and still counts.
+const OWN_NOTICES: &[&str] = &["版权归", "版權歸", "版权所有", "版權所有", "版权声明", "무단전재", "무단 전재"];
+const RIGHTS_NOTICES: &[&str] = &["rights reserved", "copyright", "©", "ⓒ"];
+
+/// Is the name at `start..end` the page's own copyright notice naming its site?
+fn own_notice(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = text[line_start..line_end].to_lowercase();
+    let domain = text[start..end].contains('.');
+    OWN_NOTICES.iter().any(|n| line.contains(n)) || (domain && RIGHTS_NOTICES.iter().any(|n| line.contains(n)))
+}
+
 /// "... into the US. PTI", "GP de Qatar.AFP": an acronym that closes its paragraph after a sentence.
 fn closing_credit(text: &str, start: usize, end: usize) -> bool {
     let line_rest = text[end..].split('\n').next().unwrap_or("");
     is_all_caps_word(&text[start..end])
-        && line_rest.trim_matches([' ', '\u{a0}', '.']).is_empty()
+        && line_rest.trim_matches([' ', '\u{a0}', '.', ')']).is_empty()
         && text[..start].trim_end_matches([' ', '\u{a0}']).ends_with('.')
 }
 
@@ -462,6 +525,10 @@ fn cue_after(text: &str, end: usize) -> bool {
         let acronym = matched.rsplit(|c: char| c.is_whitespace()).next().is_some_and(is_all_caps_word);
         let rest = after[2..].trim_start();
         return acronym || POSSESSED.iter().any(|w| rest.starts_with(w));
+    }
+    // Korean particles on a Latin name ("MBC와 SBS는", "KBS가"): the name is a noun of the sentence.
+    if text[..end].ends_with(|c: char| c.is_ascii_uppercase()) && KOREAN_PARTICLES.iter().any(|p| after.starts_with(p)) {
+        return true;
     }
     let words = after.trim_start_matches([' ', '\u{a0}', ',']);
     let spaced = words.len() < after.len();
@@ -520,7 +587,7 @@ fn starts_unspaced(s: &str) -> bool {
 fn glued(text: &str, start: usize, end: usize, weak: bool, name: bool) -> bool {
     let (Some(first), Some(last)) = (char_after(text, start), char_before(text, end)) else { return false };
     if is_unspaced_script(first) || is_unspaced_script(last) {
-        return weak && cjk_glued(text, start, end, first, last, name);
+        return cjk_glued(text, start, end, first, last, name, weak);
     }
     let before = &text[..start];
     let after = &text[end..];
@@ -579,7 +646,9 @@ fn glued(text: &str, start: usize, end: usize, weak: bool, name: bool) -> bool {
 fn title_case_line(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let words: Vec<&str> = text[line_start..line_end].split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+    // The name's own words do not count: "Les Membres du Choeur de Radio France" is no headline.
+    let rest = format!("{} {}", &text[line_start..start], &text[end..line_end]);
+    let words: Vec<&str> = rest.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
     let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
     words.len() >= 4 && capitalised * 4 >= words.len() * 3
 }
@@ -644,15 +713,27 @@ fn sentence_start(text: &str, at: usize) -> bool {
 /// A CJK name inside a longer run of CJK text ("新浪财经", "财经新闻") is a word of that run, unless
 /// a cue sits right beside it (据财经报道, 《财经》). A short name that is no common word keeps its
 /// newsroom compounds ("央视网", "央视新闻", "央视主播").
-fn cjk_glued(text: &str, start: usize, end: usize, first: char, last: char, name: bool) -> bool {
+fn cjk_glued(text: &str, start: usize, end: usize, first: char, last: char, name: bool, weak: bool) -> bool {
     let prev = char_before(text, start);
     let next = char_after(text, end);
     let ideograph = |c: Option<char>| c.is_some_and(|c| is_unspaced_script(c) && c.is_alphanumeric());
     let newsroom = name && CJK_NEWSROOM.iter().any(|w| text[end..].starts_with(w));
+    // "南方日报出版社" is a publishing house; "中国青年报主管" is a site's statutory sponsor line.
+    if CJK_LONGER_NAME.iter().any(|w| text[end..].starts_with(w)) {
+        return true;
+    }
+    if !weak {
+        return false;
+    }
     let left = is_unspaced_script(first) && ideograph(prev) && !cue_before(text, start);
     let right = is_unspaced_script(last) && ideograph(next) && !cue_after(text, end) && !newsroom;
     left || right
 }
+
+/// What turns a CJK name into another organisation's, or into a site's own sponsor notice.
+const CJK_LONGER_NAME: &[&str] = &[
+    "出版社", "集团", "集團", "有限公司", "公司", "大厦", "大廈", "大楼", "大樓", "报业", "報業", "主办", "主辦", "主管",
+];
 
 /// What follows a broadcaster's or paper's short name in its own compounds.
 const CJK_NEWSROOM: &[&str] = &["网", "網", "新闻", "新聞", "主播", "记者", "記者", "频道", "頻道", "节目", "節目", "调查", "評論", "评论", "报道", "報道"];

@@ -22,6 +22,8 @@ USAGE:
   masthead scan [--html] [--json] FILE|-  citations in a text (or saved HTML page), one per line:
                                           START END MATCHED OUTLET CHAIN (byte offsets); --json: one
                                           JSON object per line, with the outlet id and the context
+  masthead read FILE|-                    the reading matter of a saved HTML page: the text the extension
+                                          scans (not menus, headers, footers, hidden parts, widgets)
   masthead validate [PATH]                check a dataset folder or file (default: data/)
   masthead build [PATH] -o FILE [--version N] [--created YYYY-MM-DD]
                                           compile a dataset into a bundle
@@ -107,6 +109,7 @@ fn main() -> ExitCode {
     let result = Args::parse(raw).and_then(|args| match args.command.as_str() {
         "check" => check(&args),
         "scan" => scan(&args),
+        "read" => read(&args),
         "validate" => validate(&args),
         "build" => build(&args),
         "stats" => stats(&args),
@@ -318,6 +321,19 @@ fn context(text: &str, start: usize, end: usize, chars: usize) -> (String, Strin
     let before: Vec<char> = text[line_start..start].chars().rev().take(chars).collect();
     let after: String = text[end..line_end].chars().take(chars).collect();
     (before.into_iter().rev().collect(), after)
+}
+
+/// The reading matter of a saved page: the text Masthead scans, by the extension's rules.
+fn read(args: &Args) -> Result<u8> {
+    let [path] = args.positional.as_slice() else {
+        return Err(usage("read takes one FILE, or - for standard input"));
+    };
+    let page = masthead::html::extract(&read_input(path)?);
+    let mut stdout = std::io::stdout().lock();
+    for line in page.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let _ = writeln!(stdout, "{line}");
+    }
+    Ok(0)
 }
 
 fn validate(args: &Args) -> Result<u8> {
