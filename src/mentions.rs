@@ -355,7 +355,7 @@ impl Scanner {
             }
             let host = text[start..end].to_ascii_lowercase();
             let entity = crate::host::suffixes(&host).find_map(|s| self.hosts.get(s).copied());
-            if let Some(entity) = entity {
+            if let Some(entity) = entity.filter(|_| !own_notice(text, start, end)) {
                 found.push(Mention { start, end, entity: entity as usize, form: Form::Domain });
             }
         }
@@ -498,7 +498,9 @@ fn own_notice(text: &str, start: usize, end: usize) -> bool {
 /// "... into the US. PTI", "GP de Qatar.AFP": an acronym that closes its paragraph after a sentence.
 fn closing_credit(text: &str, start: usize, end: usize) -> bool {
     let line_rest = text[end..].split('\n').next().unwrap_or("");
+    // Three letters at least: "2:01 p.m. ET" is a time zone.
     is_all_caps_word(&text[start..end])
+        && text[start..end].chars().count() >= 3
         && line_rest.trim_matches([' ', '\u{a0}', '.', ')']).is_empty()
         && text[..start].trim_end_matches([' ', '\u{a0}']).ends_with('.')
 }

@@ -193,3 +193,39 @@ fn the_page_names_itself() {
     let found: Vec<String> = engine.scan_page(text, &linked, &own).into_iter().map(|m| engine.entity(m.entity).id.clone()).collect();
     assert_eq!(found, ["global-times"], "the site's own name is not a citation; others are");
 }
+
+#[test]
+fn credits_notices_and_other_cues_measured_on_real_pages() {
+    let engine = fixture_engine();
+    let cases: &[(&str, &[&str])] = &[
+        // Credits: a list after a credit word, a photographer's slash, a closing credit.
+        ("Foto: REUTERS, TASS", &["tass"]),
+        ("John MacDougall/APP", &["fx-app"]),
+        ("APP/ Rafał Guz", &["fx-app"]),
+        ("(Photo Lionel Bonaventure. TASS)", &["tass"]),
+        ("Published May 26, 2024, 2:01 p.m. RT", &[]),
+        ("Jan 13 (APP): Over the holidays", &["fx-app"]),
+        ("Rodney Solognier (APP): a party man", &[]),
+        // A descriptor with an adjective between it and the name.
+        ("the Russian news agency TASS.", &["tass"]),
+        ("selon l'hebdomadaire allemand Welt.", &["fx-welt"]),
+        // Quotation marks with spaces inside, possessives that say little.
+        ("dans le quotidien « Welt ».", &["fx-welt"]),
+        ("Time's up, he said", &[]),
+        ("Time's report on the strike", &["fx-time"]),
+        // Korean particles on a Latin name.
+        ("주말 밤 TASS는 보도했다", &["tass"]),
+        // CJK publishers and sponsor lines; a site's own notice.
+        ("人民日报出版社", &[]),
+        ("共青团中央主办 人民日报主管", &[]),
+        ("据人民日报报道", &["peoples-daily"]),
+        ("版权声明：本文版权归环球时报所有", &[]),
+        ("Copyright © globaltimes.cn. All Rights Reserved", &[]),
+        ("Copyright 2019 Reuters. All rights reserved.", &["reuters"]),
+        // A source with its date.
+        ("« Le blues », Welt 14/10/2019.", &["fx-welt"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(ids(&scan_ids(&engine, text, &[])), *want, "{text}");
+    }
+}
