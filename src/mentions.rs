@@ -488,16 +488,15 @@ const RIGHTS_NOTICES: &[&str] = &["rights reserved", "copyright", "©", "ⓒ"];
 
 /// Is the name at `start..end` the page's own copyright notice naming its site?
 fn own_notice(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let line = text[line_start..line_end].to_lowercase();
+    let (before, after) = line_around(text, start, end);
+    let line = format!("{before}{}{after}", &text[start..end]).to_lowercase();
     let domain = text[start..end].contains('.');
     OWN_NOTICES.iter().any(|n| line.contains(n)) || (domain && RIGHTS_NOTICES.iter().any(|n| line.contains(n)))
 }
 
 /// "... into the US. PTI", "GP de Qatar.AFP": an acronym that closes its paragraph after a sentence.
 fn closing_credit(text: &str, start: usize, end: usize) -> bool {
-    let line_rest = text[end..].split('\n').next().unwrap_or("");
+    let (_, line_rest) = line_around(text, start, end);
     // Three letters at least: "2:01 p.m. ET" is a time zone.
     is_all_caps_word(&text[start..end])
         && text[start..end].chars().count() >= 3
@@ -509,7 +508,7 @@ fn cue_after(text: &str, end: usize) -> bool {
     let after = fold_apostrophes(window_after(text, end, 40)).to_lowercase();
     // A source with its date: "Le Monde 14/10/2019", "Süddeutsche Zeitung 27.12.2017".
     let date: String = after.trim_start_matches([' ', ',', '\u{a0}']).chars().take(10).collect();
-    let named = text[..end].rsplit(' ').next().is_some_and(|w| w.chars().any(char::is_lowercase));
+    let named = window_before(text, end, WORD_WINDOW).rsplit(' ').next().is_some_and(|w| w.chars().any(char::is_lowercase));
     if named && after.starts_with([' ', ',']) && date.len() >= 8 && date.chars().all(|c| c.is_ascii_digit() || "./-".contains(c)) && date.contains(['.', '/', '-']) {
         return true;
     }
@@ -523,10 +522,14 @@ fn cue_after(text: &str, end: usize) -> bool {
     // "RT's", "Variety's report": a possessive says little of a common word ("Time's up", "New
     // York's mayor"), so only an acronym's, or one followed by a newsroom word, counts.
     if after.starts_with("'s") && !after[2..].starts_with(|c: char| c.is_alphanumeric()) {
-        let matched = &text[..end];
+        let matched = window_before(text, end, WORD_WINDOW);
         let acronym = matched.rsplit(|c: char| c.is_whitespace()).next().is_some_and(is_all_caps_word);
         let rest = after[2..].trim_start();
         return acronym || POSSESSED.iter().any(|w| rest.starts_with(w));
+    }
+    // A programme or publication title in brackets after the name: "MBC <숨바꼭질>", "央视《新闻联播》".
+    if after.trim_start_matches(' ').starts_with(['<', '〈', '《', '＜']) {
+        return true;
     }
     // Korean particles on a Latin name ("MBC와 SBS는", "KBS가"): the name is a noun of the sentence.
     if text[..end].ends_with(|c: char| c.is_ascii_uppercase()) && KOREAN_PARTICLES.iter().any(|p| after.starts_with(p)) {
@@ -613,12 +616,19 @@ fn glued(text: &str, start: usize, end: usize, weak: bool, name: bool) -> bool {
     // The word before, if only a space separates it from the name. A name that begins with an
     // article ("Le Figaro", "The Guardian") starts a noun phrase of its own.
     let starts_with_article = matched.split_once(' ').is_some_and(|(first, _)| is_article(first));
-    let cue = cue_before(text, start);
+    let prev = word_before(text, start).filter(|_| !starts_with_article);
+    let next = word_after(text, end);
+    let capital = |w: &str| is_capitalised(w) || w == "&" || NAME_JOINERS.contains(&w);
+    // Most names stand between small words: nothing more to look at (and nothing to allocate).
+    if !prev.is_some_and(|(w, _)| capital(w)) && !next.is_some_and(is_capitalised) {
+        return false;
+    }
     // In a title-case headline ("How Fox News Women Took Down Roger Ailes") capitals say nothing.
     if !weak && title_case_line(text, start, end) {
         return false;
     }
-    if let Some((prev, prev_start)) = word_before(text, start).filter(|_| !starts_with_article) {
+    let cue = cue_before(text, start);
+    if let Some((prev, prev_start)) = prev {
         // "Deutschland? Süddeutsche Zeitung", "DPA, Reuters": punctuation ends the longer name.
         let closed = prev != "&" && prev.ends_with(|c: char| !c.is_alphanumeric());
         let joined_by = weak && NAME_JOINERS.iter().any(|j| prev == *j);
@@ -634,7 +644,7 @@ fn glued(text: &str, start: usize, end: usize, weak: bool, name: bool) -> bool {
     }
     // The word after: "Bloomberg Philanthropies", "Al Jazeera Film Festival". After a cue, a
     // distinctive name keeps its place ("zitiert das Handelsblatt EPI-Chefin ...").
-    if let Some(next) = word_after(text, end).filter(|_| weak || !cue) {
+    if let Some(next) = next.filter(|_| weak || !cue) {
         let lower = next.to_lowercase();
         let cue_word = CUES_AFTER.iter().any(|c| !c.starts_with('\'') && lower.starts_with(c));
         if (is_capitalised(next) || (all_caps && is_all_caps_word(next))) && !cue_word && !NOT_NAME_CONTINUATIONS.contains(&lower.as_str()) {
@@ -646,10 +656,9 @@ fn glued(text: &str, start: usize, end: usize, weak: bool, name: bool) -> bool {
 
 /// Is the line around `start..end` written in title case (most of its longer words capitalised)?
 fn title_case_line(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     // The name's own words do not count: "Les Membres du Choeur de Radio France" is no headline.
-    let rest = format!("{} {}", &text[line_start..start], &text[end..line_end]);
+    let (before, after) = line_around(text, start, end);
+    let rest = format!("{before} {after}");
     let words: Vec<&str> = rest.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
     let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
     words.len() >= 4 && capitalised * 4 >= words.len() * 3
@@ -669,17 +678,21 @@ fn matched_has_lowercase(s: &str) -> bool {
 }
 
 /// The word just before `at`, separated from it by exactly one space, with its start.
+/// Both look at most `WORD_WINDOW` bytes away, so that text without spaces costs no more per name.
 fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
-    let before = &text[..at];
-    let before = before.strip_suffix(' ').or_else(|| before.strip_suffix('\u{a0}'))?;
+    let window = window_before(text, at, WORD_WINDOW);
+    let base = at - window.len();
+    let before = window.strip_suffix(' ').or_else(|| window.strip_suffix('\u{a0}'))?;
     let start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = &before[start..];
-    (!word.is_empty()).then_some((word, start))
+    (!word.is_empty()).then_some((word, base + start))
 }
+
+const WORD_WINDOW: usize = 64;
 
 /// The word just after `at`, separated from it by exactly one space.
 fn word_after(text: &str, at: usize) -> Option<&str> {
-    let after = &text[at..];
+    let after = window_after(text, at, WORD_WINDOW);
     let after = after.strip_prefix(' ').or_else(|| after.strip_prefix('\u{a0}'))?;
     let end = after.find(|c: char| c.is_whitespace()).unwrap_or(after.len());
     let word = &after[..end];
@@ -743,6 +756,18 @@ const CJK_NEWSROOM: &[&str] = &["网", "網", "新闻", "新聞", "主播", "记
 fn ends_with_word(haystack: &str, cue: &str) -> bool {
     haystack.ends_with(cue)
         && haystack[..haystack.len() - cue.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The same line's text on each side of `start..end`, at most `LINE_WINDOW` bytes each way: every
+/// check per candidate stays bounded, so a page of one endless line costs linear time.
+const LINE_WINDOW: usize = 400;
+
+fn line_around(text: &str, start: usize, end: usize) -> (&str, &str) {
+    let before = window_before(text, start, LINE_WINDOW);
+    let before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let after = window_after(text, end, LINE_WINDOW);
+    let after = after.find('\n').map_or(after, |i| &after[..i]);
+    (before, after)
 }
 
 fn window_before(text: &str, at: usize, bytes: usize) -> &str {

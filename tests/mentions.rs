@@ -215,6 +215,7 @@ fn credits_notices_and_other_cues_measured_on_real_pages() {
         ("Time's report on the strike", &["fx-time"]),
         // Korean particles on a Latin name.
         ("주말 밤 TASS는 보도했다", &["tass"]),
+        ("다만 TASS <숨바꼭질>은", &["tass"]),
         // CJK publishers and sponsor lines; a site's own notice.
         ("人民日报出版社", &[]),
         ("共青团中央主办 人民日报主管", &[]),
