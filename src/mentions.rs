@@ -296,7 +296,7 @@ impl Scanner {
             let matched = &text[start..end];
             // Short CJK names (港台, 财经) sit inside longer words as often as they stand alone.
             let weak = pattern.form == Form::Ambiguous || (starts_unspaced(matched) && matched.chars().count() <= 2);
-            if glued(text, start, end, weak, pattern.form == Form::Name) || own_notice(text, start, end) {
+            if glued(text, start, end, weak, pattern.form == Form::Name) {
                 glued_spans.push((start, end));
                 return;
             }
@@ -313,7 +313,8 @@ impl Scanner {
                     unlocked || (!shared && has_cue(text, start, end))
                 }
             };
-            if accepted {
+            // Checked last: it reads the line around the name, which most hits never need.
+            if accepted && !own_notice(text, start, end) {
                 candidates.push(Mention { start, end, entity, form: pattern.form });
             }
         });
