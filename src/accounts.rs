@@ -12,8 +12,13 @@ enum Shape {
     FirstSegment,
     /// A first segment starting with `@`: `tiktok.com/@NAME`.
     AtSegment,
-    /// `youtube.com/@handle` or `youtube.com/channel/UC...`.
+    /// `youtube.com/@handle`, `youtube.com/channel/UC...`, and the older `youtube.com/c/NAME` and
+    /// `youtube.com/user/NAME` (kept as `c/name`, `user/name`: they are separate namespaces).
     YouTube,
+    /// `ok.ru/NAME`, `ok.ru/group/ID`, `ok.ru/profile/ID`.
+    Ok,
+    /// `rutube.ru/channel/ID`.
+    Rutube,
     /// `t.me/NAME` and the web preview `t.me/s/NAME`.
     Telegram,
     /// `weibo.com/NAME`, `weibo.com/u/ID`, `m.weibo.cn/u/ID`, `m.weibo.cn/profile/ID`.
@@ -81,6 +86,14 @@ pub const PLATFORMS: &[Platform] = &[
         reserved: &["feed", "im", "search", "login", "away.php", "share.php", "video", "wall", "photo", "audio"],
     },
     Platform { key: "bluesky", hosts: &["bsky.app"], shape: Shape::Bluesky, reserved: &[] },
+    Platform {
+        key: "ok",
+        hosts: &["ok.ru", "odnoklassniki.ru"],
+        shape: Shape::Ok,
+        reserved: &["feed", "video", "music", "games", "search", "dk", "messages", "app", "apps", "live", "help"],
+    },
+    Platform { key: "rutube", hosts: &["rutube.ru"], shape: Shape::Rutube, reserved: &[] },
+    Platform { key: "threads", hosts: &["threads.net", "threads.com"], shape: Shape::AtSegment, reserved: &[] },
     Platform { key: "wechat", hosts: &["mp.weixin.qq.com"], shape: Shape::WeChatBiz, reserved: &[] },
 ];
 
@@ -126,6 +139,19 @@ impl Platform {
             Shape::YouTube => match first? {
                 "channel" => segs.next()?.to_string(),
                 s if s.starts_with('@') => s.to_string(),
+                ns @ ("c" | "user") => {
+                    let name = segs.next().filter(|n| is_plausible_handle(n))?;
+                    return Some(format!("{ns}/{name}"));
+                }
+                _ => return None,
+            },
+            Shape::Ok => match first? {
+                "group" | "profile" => segs.next()?.to_string(),
+                s if !self.is_reserved(s) => s.to_string(),
+                _ => return None,
+            },
+            Shape::Rutube => match first? {
+                "channel" => segs.next()?.to_string(),
                 _ => return None,
             },
             Shape::Telegram => match first? {
@@ -169,12 +195,20 @@ pub fn normalize_account(account: &str) -> Result<String, String> {
         return Err(format!("unknown platform {key:?} in {account:?} (known: {})", known.join(", ")));
     }
     let handle = handle.trim_start_matches(|c| c == '@' && key != "youtube");
-    if !is_plausible_handle(handle) {
+    // YouTube's legacy custom and user URLs keep their namespace: `c/name` and `user/name`.
+    let (namespace, name) = match handle.split_once('/') {
+        Some((ns @ ("c" | "user"), name)) if key == "youtube" => (Some(ns), name),
+        _ => (None, handle),
+    };
+    if !is_plausible_handle(name) {
         return Err(format!("account {account:?} has an invalid handle"));
     }
     // Compared lower-cased: a normalised account is checked again when a bundle is re-validated.
-    if key == "youtube" && !(handle.starts_with('@') || handle.to_ascii_lowercase().starts_with("uc")) {
-        return Err(format!("YouTube account {account:?} must be an @handle or a UC... channel id"));
+    if key == "youtube" && namespace.is_none() && !(name.starts_with('@') || name.to_ascii_lowercase().starts_with("uc")) {
+        return Err(format!("YouTube account {account:?} must be an @handle, a UC... channel id, c/NAME or user/NAME"));
+    }
+    if key == "rutube" && !name.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!("Rutube account {account:?} must be the numeric channel id of rutube.ru/channel/ID"));
     }
     Ok(format!("{key}:{}", handle.to_lowercase()))
 }
@@ -220,6 +254,23 @@ mod tests {
             ("https://bsky.app/profile/nytimes.com", account("bluesky:nytimes.com")),
             ("https://mp.weixin.qq.com/s?__biz=MzA4NjYyMjQzMA==&mid=1", account("wechat:mza4njyymjqzma==")),
             ("https://mp.weixin.qq.com/s/abcdef", Some(PlatformLink::Platform)),
+            // Real link shapes: mobile hosts, legacy YouTube namespaces, query strings, trailing slashes.
+            ("https://m.youtube.com/@CGTN?app=desktop", account("youtube:@cgtn")),
+            ("https://www.youtube.com/c/RTDocumentary/videos", account("youtube:c/rtdocumentary")),
+            ("https://www.youtube.com/user/RussiaToday", account("youtube:user/russiatoday")),
+            ("https://youtube.com/channel/UClzwimpLoZu9us9MwalLbtA?sub_confirmation=1", account("youtube:uclzwimplozu9us9mwallbta")),
+            ("https://www.youtube.com/c/", Some(PlatformLink::Platform)),
+            ("https://m.facebook.com/globaltimesnews/?ref=page", account("facebook:globaltimesnews")),
+            ("https://m.vk.com/renminribao", account("vk:renminribao")),
+            ("https://t.me/TheStraitsTimes?start=1", account("telegram:thestraitstimes")),
+            ("https://ok.ru/beltanews", account("ok:beltanews")),
+            ("https://ok.ru/group/54899130892291/topics", account("ok:54899130892291")),
+            ("https://m.ok.ru/profile/561234", account("ok:561234")),
+            ("https://ok.ru/video/123", Some(PlatformLink::Platform)),
+            ("https://rutube.ru/channel/23931703/", account("rutube:23931703")),
+            ("https://rutube.ru/video/abc/", Some(PlatformLink::Platform)),
+            ("https://www.threads.net/@cgtn", account("threads:cgtn")),
+            ("https://www.threads.com/@nytimes/post/C1", account("threads:nytimes")),
             ("https://example.com/globaltimes", None),
             ("https://notx.com/globaltimes", None),
         ];
@@ -234,6 +285,14 @@ mod tests {
         assert_eq!(normalize_account("x:@GlobalTimesNews").unwrap(), "x:globaltimesnews");
         assert_eq!(normalize_account("youtube:@CGTN").unwrap(), "youtube:@cgtn");
         assert!(normalize_account("youtube:CGTN").is_err());
+        assert_eq!(normalize_account("youtube:c/RTDocumentary").unwrap(), "youtube:c/rtdocumentary");
+        assert_eq!(normalize_account("youtube:user/RussiaToday").unwrap(), "youtube:user/russiatoday");
+        assert!(normalize_account("youtube:x/RussiaToday").is_err());
+        assert!(normalize_account("youtube:c/bad name").is_err());
+        assert_eq!(normalize_account("ok:beltanews").unwrap(), "ok:beltanews");
+        assert_eq!(normalize_account("rutube:23931703").unwrap(), "rutube:23931703");
+        assert!(normalize_account("rutube:ntv").is_err());
+        assert_eq!(normalize_account("threads:@CGTN").unwrap(), "threads:cgtn");
         assert!(normalize_account("myspace:tom").is_err());
         assert!(normalize_account("globaltimes").is_err());
         assert!(normalize_account("x:").is_err());
