@@ -101,6 +101,26 @@ fn benches(c: &mut Criterion) {
     g.bench_function("1mb_full_alias_set", |b| b.iter(|| engine.scan(black_box(&text), &linked).len()));
     g.finish();
 
+    // Hostile inputs (issue #11): each must cost within 3× of prose per byte. A page controls its own
+    // text and links, so these are what a page can make the engine do for every tab.
+    let hostile = [
+        ("dotted_200kb", "a.".repeat(100_000)),
+        ("dotted_hosts_1mb", "a.b.c.d.e.f.g.h.rt.com ".repeat(45_000)),
+        ("reuters_said_1mb", "Reuters said. ".repeat(75_000)),
+        ("names_no_space_1mb", "ReutersReutersXinhuaTASS".repeat(43_000)),
+    ];
+    let mut g = c.benchmark_group("scan_hostile");
+    for (name, text) in &hostile {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(*name, |b| b.iter(|| engine.scan(black_box(text), &linked).len()));
+    }
+    g.finish();
+    let long_links: Vec<String> = (0..100).map(|i| format!("https://{}example{i}.com/x", "a.".repeat(2_000))).collect();
+    let mut g = c.benchmark_group("lookup_hostile");
+    g.throughput(Throughput::Bytes(long_links.iter().map(|u| u.len() as u64).sum()));
+    g.bench_function("4kb_dotted_hosts", |b| b.iter(|| long_links.iter().filter(|u| engine.lookup_url(black_box(u)).ok().flatten().is_some()).count()));
+    g.finish();
+
     let real = masthead::BUNDLED.to_vec();
     let synth = bundle::encode(&synthetic(5000), 1, "2026-11-28");
     let mut g = c.benchmark_group("load");

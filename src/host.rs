@@ -178,6 +178,25 @@ pub fn suffixes(host: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(host), |h| h.find('.').map(|i| &h[i + 1..]))
 }
 
+/// The longest host DNS allows (RFC 1035: 255 octets on the wire, 253 written out).
+pub const MAX_HOST_LEN: usize = 253;
+
+/// The number of labels in a host: `news.bbc.co.uk` has 4.
+pub fn label_count(host: &str) -> usize {
+    memchr::memchr_iter(b'.', host.as_bytes()).count() + 1
+}
+
+/// The suffixes of `host` that a dataset whose longest key has `max_labels` labels can hold, longest
+/// first. Nothing for a host longer than DNS allows. Bounded so that a hostile host costs at most
+/// `max_labels` hash probes of at most 253 bytes: walking all 100,000 suffixes of `a.a.a.…` cost
+/// 670× the per-byte time of prose (issue #11).
+pub fn key_suffixes(host: &str, max_labels: usize) -> impl Iterator<Item = &str> {
+    let host = if host.len() > MAX_HOST_LEN || max_labels == 0 { "" } else { host };
+    // Start at the suffix with `max_labels` labels: skip back over that many dots from the end.
+    let start = memchr::memrchr_iter(b'.', host.as_bytes()).nth(max_labels - 1).map_or(0, |dot| dot + 1);
+    suffixes(&host[start..]).filter(|s| !s.is_empty()).take(max_labels)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +279,24 @@ mod tests {
         assert!(matches!(parse_web_url("ftp://example.com/"), Err(UrlError::UnsupportedScheme(s)) if s == "ftp"));
         assert!(matches!(parse_absolute_web_url("example.com/x"), Err(UrlError::Malformed(_))));
         assert_eq!(normalize_host("%41%FF.com"), None);
+    }
+
+    #[test]
+    fn key_suffixes_are_bounded_by_the_dataset() {
+        let got: Vec<&str> = key_suffixes("a.b.news.bbc.co.uk", 4).collect();
+        assert_eq!(got, ["news.bbc.co.uk", "bbc.co.uk", "co.uk", "uk"]);
+        let got: Vec<&str> = key_suffixes("www.rt.com", 4).collect();
+        assert_eq!(got, ["www.rt.com", "rt.com", "com"]);
+        assert_eq!(key_suffixes("rt.com", 1).collect::<Vec<_>>(), ["com"]);
+        assert_eq!(key_suffixes("rt.com", 0).count(), 0);
+        assert_eq!(key_suffixes("", 3).count(), 0);
+        // Longer than DNS allows: no host at all, whatever it ends with.
+        let long = format!("{}rt.com", "a.".repeat(130));
+        assert!(long.len() > MAX_HOST_LEN);
+        assert_eq!(key_suffixes(&long, 4).count(), 0);
+        let hostile = "a.".repeat(100).to_string() + "a";
+        assert_eq!(key_suffixes(&hostile, 3).count(), 3);
+        assert_eq!(label_count("news.bbc.co.uk"), 4);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! first) and platform accounts.
 
 use crate::accounts::{platform_for_host, PlatformLink};
-use crate::host::{normalize_host, parse_web_url, suffixes, url_host, UrlError};
+use crate::host::{key_suffixes, label_count, normalize_host, parse_web_url, url_host, UrlError};
 use crate::model::Dataset;
 use std::collections::HashMap;
 
@@ -51,6 +51,8 @@ pub struct UrlIndex {
     hosts: HashMap<String, Vec<(String, u32)>>,
     /// `platform:handle` → entity.
     accounts: HashMap<String, u32>,
+    /// The most labels any host key has: a lookup never probes a longer suffix.
+    max_labels: usize,
 }
 
 impl UrlIndex {
@@ -68,6 +70,7 @@ impl UrlIndex {
                 index.accounts.insert(a.clone(), i as u32);
             }
         }
+        index.max_labels = index.hosts.keys().map(|h| label_count(h)).max().unwrap_or(0);
         for entries in index.hosts.values_mut() {
             entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         }
@@ -107,7 +110,7 @@ impl UrlIndex {
     }
 
     fn lookup_host_path(&self, host: &str, path: &str) -> Option<UrlMatch> {
-        for suffix in suffixes(host) {
+        for suffix in key_suffixes(host, self.max_labels) {
             let Some(entries) = self.hosts.get(suffix) else { continue };
             for (prefix, entity) in entries {
                 let scoped_match = prefix.is_empty()
@@ -134,14 +137,22 @@ const SHARE_HOSTS: &[&str] = &[
     "social-plugins.line.me", "lineit.line.me", "addthis.com", "addtoany.com", "sharethis.com",
 ];
 
+/// The most labels of a host in `SHARE_HOSTS` (`social-plugins.line.me`).
+const SHARE_HOST_LABELS: usize = 3;
+
 fn is_share_endpoint(host: &str, url: &url::Url) -> bool {
     let first = url.path_segments().and_then(|mut s| s.next()).unwrap_or("").to_ascii_lowercase();
-    SHARE_SEGMENTS.contains(&first.as_str()) || suffixes(host).any(|s| SHARE_HOSTS.contains(&s))
+    SHARE_SEGMENTS.contains(&first.as_str()) || key_suffixes(host, SHARE_HOST_LABELS).any(|s| SHARE_HOSTS.contains(&s))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_host_labels_covers_every_share_host() {
+        assert_eq!(SHARE_HOSTS.iter().map(|h| label_count(h)).max(), Some(SHARE_HOST_LABELS));
+    }
 
     #[test]
     fn domain_entries() {
