@@ -34,8 +34,11 @@ impl Chain {
 }
 
 /// The edge a chain follows from an entity, in order of preference: who controls it, who owns a
-/// majority (or is the only owner), who publishes, operates or contains it. Funding alone is not
-/// control, so `funded_by` never makes a hop. Historical edges (with `until`) are ignored.
+/// majority (or is the only owner), who publishes, operates or contains it, and last its one funder.
+/// Funding is not control, so a funder is followed only when nothing else ties the entity to anyone:
+/// that is what makes a public broadcaster public (Deutsche Welle, funded by the federal budget
+/// under the Deutsche Welle Act), and the hop says "funded by", never "owned by". Historical edges
+/// (with `until`) are ignored.
 pub fn primary_edge(edges: &[Edge]) -> Option<usize> {
     let current = || edges.iter().enumerate().filter(|(_, e)| e.is_current());
     if let Some((i, _)) = current().find(|(_, e)| e.relation == Relation::ControlledBy) {
@@ -58,7 +61,11 @@ pub fn primary_edge(edges: &[Edge]) -> Option<usize> {
             return Some(i);
         }
     }
-    None
+    let mut funders = current().filter(|(_, e)| e.relation == Relation::FundedBy);
+    match (funders.next(), funders.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
 }
 
 /// Builds the primary chain from `outlet`. `index` maps ids to entity positions.
@@ -128,7 +135,12 @@ mod tests {
             (vec![edge(OwnedBy, Some(30.0), None), edge(PartOf, None, None)], Some(1)),
             (vec![edge(OwnedBy, None, None)], Some(0)),
             (vec![edge(OwnedBy, Some(40.0), None)], None),
-            (vec![edge(FundedBy, None, None)], None),
+            (vec![edge(FundedBy, None, None)], Some(0)),
+            (vec![edge(FundedBy, None, None), edge(FundedBy, None, None)], None),
+            (vec![edge(FundedBy, None, None), edge(PartOf, None, None)], Some(1)),
+            (vec![edge(FundedBy, None, None), edge(OwnedBy, Some(60.0), None)], Some(1)),
+            (vec![edge(OwnedBy, Some(40.0), None), edge(FundedBy, None, None)], Some(1)),
+            (vec![edge(FundedBy, None, Some("2020"))], None),
             (vec![edge(ControlledBy, None, Some("2020")), edge(OperatedBy, None, None)], Some(1)),
             (vec![edge(OwnedBy, None, None), edge(OwnedBy, None, None)], None),
         ];

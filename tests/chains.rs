@@ -36,9 +36,11 @@ fn majority_owner_then_controller() {
 }
 
 #[test]
-fn funding_alone_is_not_a_hop_and_unknown_stays_unknown() {
-    let (names, _) = chain_of("rt");
-    assert_eq!(names, "RT → TV-Novosti", "funded_by must not extend the chain");
+fn a_sole_funder_is_the_last_hop_and_unknown_stays_unknown() {
+    // TV-Novosti has no owner, only the state that funds it: the chain ends there, saying so.
+    let (names, hops) = chain_of("rt");
+    assert_eq!(names, "RT → TV-Novosti → Government of Russia");
+    assert_eq!(hops[1], ("government-ru".to_string(), "funded_by", None));
     let (names, hops) = chain_of("xinhua");
     assert_eq!(names, "Xinhua News Agency");
     assert!(hops.is_empty());
