@@ -63,13 +63,15 @@ function hostOf(url) {
 }
 
 /** The content script reports the citations it found (after de-duplication) for the popup and badge. */
-export async function handleCited(tabId, { counts }) {
+export async function handleCited(tabId, { counts, unread }) {
   const { engine } = await getEngine();
   const state = await updateTab(tabId, (s) => {
     if (!s) return null;
     const cited = { ...s.cited };
     for (const [id, n] of Object.entries(counts)) cited[id] = (cited[id] ?? 0) + n;
-    return { ...s, cited };
+    // How much of a very long page was left unread: the popup says so rather than staying silent.
+    const { blocks, links, blocksLeft, linksLeft } = unread ?? {};
+    return unread ? { ...s, cited, unread: { blocks, links, blocksLeft, linksLeft } } : { ...s, cited };
   });
   if (!state || state.site) return {};
   const stateControlled = Object.keys(state.cited).filter((id) =>

@@ -23,6 +23,9 @@ const FROM_CONTENT = {
     isStringArray(m.texts, MAX_TEXTS, MAX_TEXT_TOTAL) &&
     m.texts.reduce((sum, text) => sum + text.length, 0) <= MAX_TEXT_TOTAL,
   cited: (m) =>
+    (m.unread === undefined ||
+      (isPlainObject(m.unread) &&
+        ['blocks', 'links', 'blocksLeft', 'linksLeft'].every((k) => Number.isInteger(m.unread[k]) && m.unread[k] >= 0 && m.unread[k] < 1e9))) &&
     isPlainObject(m.counts) &&
     Object.keys(m.counts).length <= 5000 &&
     Object.entries(m.counts).every(([id, n]) => ID.test(id) && Number.isInteger(n) && n > 0 && n < 1e6),

@@ -22,6 +22,7 @@ export async function handlePopup({ tabId }) {
     scanned: Boolean(state),
     site,
     cited,
+    unread: state?.unread ?? null,
     labels: [...vocabulary.values()],
     dataset: { ...info, origin, notice },
   };

@@ -16,7 +16,7 @@
   const SKIP_TAGS = new Set([
     'script', 'style', 'noscript', 'template', 'code', 'pre', 'kbd', 'samp', 'textarea', 'input', 'select',
     'option', 'button', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'nav', 'menu', 'aside',
-    'dialog', MARK_TAG, CARD_TAG,
+    'dialog',
   ]);
   const SKIP_ROLES = new Set([
     'navigation', 'menu', 'menubar', 'banner', 'contentinfo', 'tablist', 'toolbar', 'search', 'complementary', 'dialog',
@@ -30,23 +30,51 @@
     'q', 'ruby', 'rb', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'nobr',
   ]);
   const SLICE_MS = 8; // yield to the page after this much work, so no task gets long
+  // One message to the worker carries at most this much, so that a huge page is handled in turns with
+  // every other tab instead of in one long task (the worker refuses more than 10k links, 20k texts or
+  // 8 MiB in one message). A page is read up to PAGE_* in all; beyond that the popup says so.
+  const CHUNK_LINKS = 2000;
+  const CHUNK_TEXTS = 2000;
+  const CHUNK_CHARS = 1 << 20;
+  const MAX_BLOCK_CHARS = 1 << 20; // a single block longer than this is read up to here
+  const PAGE_BLOCKS = 100000;
+  const PAGE_LINKS = 100000;
   const FLUSH_DELAY_MS = 250; // batch DOM changes (a feed appending every 100 ms gives 1 batch per 250 ms)
   const HAS_LETTER = /\p{L}/u;
 
   let annotate = 'all';
   const outlets = new Map(); // outlet id -> description from the worker
+  // Marks are known by identity, never by tag or attribute: a page can make a <masthead-mark> of its
+  // own, but it cannot put one in this map, so it can neither open a real card nor suppress a mark.
+  const ownMarks = new WeakMap(); // mark element -> outlet id
+  let cardHost = null;
+  // Text nodes of the page that a mark split, with the nodes Masthead put after them (marks and the
+  // split-off rest). When the page changes or removes such a node (a framework updating its own text
+  // node), those nodes are taken away again, so the page's text is exactly what the page set.
+  const splits = new WeakMap(); // page text node -> [nodes Masthead inserted after it]
+  // How far the page was read; the popup shows it when something was left unread.
+  const reach = { blocks: 0, links: 0, blocksLeft: 0, linksLeft: 0 };
   const seenLinks = new WeakSet();
   const lastBlockText = new WeakMap();
   let theme = 'light';
 
-  // ---- timing, for the benchmark: each slice of work is a performance measure ----
+  // ---- timing, for the benchmark ----
+  // Kept in this isolated world only (the benchmark reads it over the DevTools protocol): nothing goes
+  // into the page's performance timeline, which any site can read to learn Masthead is installed.
+  const timings = { slices: 0, total: 0, longest: 0, collect: 0, send: 0, apply: 0, firstStart: null };
+  globalThis.mastheadTimings = timings;
   let sliceStart = 0;
   let phase = 'collect';
   const beginSlice = () => {
     sliceStart = performance.now();
+    timings.firstStart ??= sliceStart;
   };
   const endSlice = () => {
-    performance.measure('masthead:slice', { start: sliceStart, end: performance.now(), detail: phase });
+    const spent = performance.now() - sliceStart;
+    timings.slices += 1;
+    timings.total += spent;
+    timings.longest = Math.max(timings.longest, spent);
+    timings[phase] += spent;
   };
   const sliceSpent = () => performance.now() - sliceStart > SLICE_MS;
   const nextTask = () =>
@@ -200,15 +228,27 @@
     const texts = [];
     const textBlocks = [];
     for (const [block, entry] of blocks) {
-      const text = entry.parts.join('');
+      let text = entry.parts.join('');
       if (text.length < 2 || !HAS_LETTER.test(text) || lastBlockText.get(block) === text) continue;
+      if (reach.blocks >= PAGE_BLOCKS) {
+        reach.blocksLeft += 1;
+        continue;
+      }
       lastBlockText.set(block, text);
+      if (text.length > MAX_BLOCK_CHARS) text = text.slice(0, MAX_BLOCK_CHARS);
+      reach.blocks += 1;
       texts.push(text);
       textBlocks.push(entry);
     }
     const hrefs = [];
     const hrefIndex = new Map();
     const anchorHref = [];
+    if (reach.links + newAnchors.length > PAGE_LINKS) {
+      const room = Math.max(0, PAGE_LINKS - reach.links);
+      reach.linksLeft += newAnchors.length - room;
+      newAnchors.length = room;
+    }
+    reach.links += newAnchors.length;
     for (const anchor of newAnchors) {
       seenLinks.add(anchor);
       const href = absoluteHref(anchor.getAttribute('href'));
@@ -223,6 +263,39 @@
       anchorHref.push(hrefIndex.get(href));
     }
     return { anchors: newAnchors, anchorHref, hrefs, texts, textBlocks };
+  }
+
+  /**
+   * Cuts what `collect` found into messages of at most CHUNK_LINKS links and CHUNK_TEXTS texts or
+   * CHUNK_CHARS characters, each with the anchors and blocks it answers for.
+   */
+  function* chunks(collected) {
+    const linkChunks = [];
+    for (let from = 0; from < collected.hrefs.length; from += CHUNK_LINKS) {
+      linkChunks.push({ from, hrefs: collected.hrefs.slice(from, from + CHUNK_LINKS), anchors: [], anchorHref: [] });
+    }
+    collected.anchors.forEach((anchor, i) => {
+      const at = collected.anchorHref[i];
+      if (at < 0) return; // a link to this site: no citation, nothing to ask
+      const chunk = linkChunks[Math.floor(at / CHUNK_LINKS)];
+      chunk.anchors.push(anchor);
+      chunk.anchorHref.push(at - chunk.from);
+    });
+    const textChunks = [];
+    let current = null;
+    collected.texts.forEach((text, i) => {
+      if (!current || current.texts.length === CHUNK_TEXTS || current.chars + text.length > CHUNK_CHARS) {
+        textChunks.push((current = { texts: [], textBlocks: [], chars: 0 }));
+      }
+      current.texts.push(text);
+      current.textBlocks.push(collected.textBlocks[i]);
+      current.chars += text.length;
+    });
+    for (let i = 0; i < Math.max(linkChunks.length, textChunks.length); i++) {
+      const links = linkChunks[i] ?? { hrefs: [], anchors: [], anchorHref: [] };
+      const texts = textChunks[i] ?? { texts: [], textBlocks: [] };
+      yield { hrefs: links.hrefs, anchors: links.anchors, anchorHref: links.anchorHref, texts: texts.texts, textBlocks: texts.textBlocks };
+    }
   }
 
   // ---- drawing marks ----
@@ -274,13 +347,15 @@
       root.append(style, button);
       markPrototypes.set(key, prototype);
     }
-    return prototype.cloneNode(true);
+    const mark = prototype.cloneNode(true);
+    ownMarks.set(mark, outlet.id);
+    return mark;
   }
 
   // Marks are handled by delegation: events from inside a closed shadow root reach the document
   // retargeted to the mark's host element.
-  const markOf = (target) => (target?.localName === MARK_TAG ? target : null);
-  const outletOf = (mark) => outlets.get(mark.getAttribute('data-masthead-outlet'));
+  const markOf = (target) => (target && ownMarks.has(target) ? target : null);
+  const outletOf = (mark) => outlets.get(ownMarks.get(mark));
 
   function listenToMarks() {
     const showFor = (mark) => {
@@ -321,10 +396,25 @@
 
   /** True when a mark for `id` already follows `node` (possibly after other marks). */
   function markFollows(node, id) {
-    for (let next = node.nextSibling; next && next.localName === MARK_TAG; next = next.nextSibling) {
-      if (next.getAttribute('data-masthead-outlet') === id) return true;
+    for (let next = node.nextSibling; next && ownMarks.has(next); next = next.nextSibling) {
+      if (ownMarks.get(next) === id) return true;
     }
     return false;
+  }
+
+  /** Records that Masthead put `inserted` right after the page's text node `node`. */
+  function noteInserted(node, ...inserted) {
+    let list = splits.get(node);
+    if (!list) splits.set(node, (list = []));
+    list.push(...inserted);
+  }
+
+  /** The page changed or removed a text node Masthead split: take Masthead's nodes away again. */
+  function restore(node) {
+    const inserted = splits.get(node);
+    if (!inserted) return;
+    splits.delete(node);
+    for (const n of inserted) n.remove();
   }
 
   const shouldDraw = (outlet) => annotate === 'all' || (annotate === 'state' && outlet.label.id === 'state-controlled');
@@ -357,11 +447,15 @@
     if (local >= node.length) {
       if (markFollows(node, match.id)) return false;
     } else if (local > 0) {
-      node.splitText(local);
+      noteInserted(node, node.splitText(local));
     } else {
       return false;
     }
-    if (draw) node.after(createMark(outlet, 'mention'));
+    if (draw) {
+      const mark = createMark(outlet, 'mention');
+      node.after(mark);
+      noteInserted(node, mark);
+    }
     return true;
   }
 
@@ -469,7 +563,7 @@
 
     function ensure() {
       if (host?.isConnected) return;
-      host = document.createElement(CARD_TAG);
+      host = cardHost = document.createElement(CARD_TAG);
       const root = host.attachShadow({ mode: 'closed' });
       const style = el('style', null, CARD_CSS);
       box = el('div', 'card');
@@ -585,19 +679,24 @@
     try {
       phase = 'collect';
       theme = detectTheme();
+      const unreadBefore = reach.blocksLeft + reach.linksLeft;
       const collected = await collect(roots);
-      if (!collected.hrefs.length && !collected.texts.length) return;
-      await yieldSlice(); // ends the walking slice; the message below is measured on its own
-      phase = 'send';
       const page = { siteName: siteName(), title: document.title.slice(0, 500) };
-      const pending = send({ type: 'scan', links: collected.hrefs, texts: collected.texts, page }); // serialises now
-      endSlice();
-      const answer = await pending;
-      phase = 'apply';
-      beginSlice();
       const counts = {};
-      await apply(collected, answer, counts);
-      if (Object.keys(counts).length) send({ type: 'cited', counts }).catch(() => {});
+      // One chunk at a time, each answered and drawn before the next is sent: the worker serves
+      // other tabs in between, and a page cannot queue more than one message.
+      for (const chunk of chunks(collected)) {
+        await yieldSlice(); // ends the walking (or drawing) slice; the message is measured on its own
+        phase = 'send';
+        const pending = send({ type: 'scan', links: chunk.hrefs, texts: chunk.texts, page }); // serialises now
+        endSlice();
+        const answer = await pending;
+        phase = 'apply';
+        beginSlice();
+        await apply(chunk, answer, counts);
+      }
+      const unread = reach.blocksLeft + reach.linksLeft > unreadBefore ? { ...reach } : undefined;
+      if (Object.keys(counts).length || unread) send({ type: 'cited', counts, unread }).catch(() => {});
     } finally {
       endSlice();
       scanning = false;
@@ -638,11 +737,15 @@
   function noteChanges(records) {
     for (const record of records) {
       if (record.type === 'characterData') {
+        restore(record.target);
         if (record.target.parentElement) dirty.add(record.target.parentElement);
         continue;
       }
+      for (const node of record.removedNodes) {
+        if (node.nodeType === 3) restore(node);
+      }
       for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && (node.localName === MARK_TAG || node.localName === CARD_TAG)) continue;
+        if (ownMarks.has(node) || node === cardHost) continue;
         if (node.nodeType === 1) dirty.add(node);
         else if (node.nodeType === 3 && node.parentElement) dirty.add(node.parentElement);
       }
@@ -669,9 +772,7 @@
 
   api.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== api.runtime.id || message?.type !== 'reveal' || typeof message.id !== 'string') return;
-    const host = [...document.getElementsByTagName(MARK_TAG)].find(
-      (mark) => mark.getAttribute('data-masthead-outlet') === message.id,
-    );
+    const host = Array.prototype.find.call(document.getElementsByTagName(MARK_TAG), (mark) => ownMarks.get(mark) === message.id);
     if (!host) return;
     host.scrollIntoView({ block: 'center', behavior: 'smooth' });
     host.removeAttribute('data-masthead-flash');

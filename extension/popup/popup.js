@@ -46,10 +46,21 @@ function ownerGraph(edges) {
   return el('details', { class: 'graph', open: '' }, el('summary', { text: `All owners (${edges.length} links)` }), list);
 }
 
+/** A very long page is read up to a limit; the reader is told how far, never left to guess. */
+function unreadNotice(unread) {
+  if (!unread || (!unread.blocksLeft && !unread.linksLeft)) return null;
+  const n = (x) => x.toLocaleString('en');
+  const parts = [];
+  if (unread.blocksLeft) parts.push(`the first ${n(unread.blocks)} blocks of text (${n(unread.blocksLeft)} more were not read)`);
+  if (unread.linksLeft) parts.push(`the first ${n(unread.links)} links (${n(unread.linksLeft)} more were not read)`);
+  return el('p', { class: 'notice unread', text: `This page is very long: Masthead marked ${parts.join(' and ')}.` });
+}
+
 function renderCited(data) {
   const body = document.getElementById('cited-body');
+  const notice = unreadNotice(data.unread);
   if (!data.cited.length) {
-    body.replaceChildren(el('p', { class: 'muted', text: 'No known outlets are linked or named on this page.' }));
+    body.replaceChildren(el('p', { class: 'muted', text: 'No known outlets are linked or named on this page.' }), ...(notice ? [notice] : []));
     return;
   }
   // One group per label, state-controlled first, in the vocabulary's order.
@@ -79,6 +90,7 @@ function renderCited(data) {
       );
       return el('div', { class: 'group', 'data-label': key }, el('div', { class: 'group-title' }, labelPill(label)), el('ul', { class: 'cited-list' }, ...items));
     }),
+    ...(notice ? [notice] : []),
   );
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { DIST, launch, settledMarks } from './harness.mjs';
+import { DIST, inContentWorld, launch, settledMarks } from './harness.mjs';
 import { startServer } from './server.mjs';
 import { benchPage } from './fixtures/generate.mjs';
 
@@ -42,19 +42,11 @@ async function contentScript(browser) {
     });
     await page.goto('http://bench.example.net/generated/bench');
     const marks = await settledMarks(page, { min: 1000, quietMs: 800 });
-    const result = await page.evaluate(() => {
-      const slices = performance.getEntriesByName('masthead:slice');
-      const first = slices.length ? slices[0].startTime : Infinity;
-      return {
-        slices: slices.length,
-        total: slices.reduce((sum, s) => sum + s.duration, 0),
-        longest: Math.max(0, ...slices.map((s) => s.duration)),
-        collect: slices.filter((s) => s.detail === 'collect').reduce((sum, s) => sum + s.duration, 0),
-        apply: slices.filter((s) => s.detail === 'apply').reduce((sum, s) => sum + s.duration, 0),
-        send: slices.filter((s) => s.detail === 'send').reduce((sum, s) => sum + s.duration, 0),
-        longTasksDuringScan: window.longTasks.filter((t) => t.start + t.duration >= first).map((t) => t.duration),
-      };
-    });
+    // The content script's timings live in its isolated world, never in the page's timeline.
+    const timings = await inContentWorld(page, 'globalThis.mastheadTimings');
+    const first = timings?.firstStart ?? Infinity;
+    const longTasks = await page.evaluate((from) => window.longTasks.filter((t) => t.start + t.duration >= from).map((t) => t.duration), first);
+    const result = { ...timings, longTasksDuringScan: longTasks };
     results.push({ ...result, marks });
     await page.close();
   }

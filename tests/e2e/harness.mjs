@@ -14,7 +14,7 @@ export const DIST = path.resolve(process.env.MASTHEAD_DIST ?? path.join(ROOT, 'd
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** Hosts the fixture server plays. Links to other hosts are never followed by the tests. */
-export const HOSTS = ['www.cbc.ca', 'www.dw.com', 'www.reader-weekly.example', 'www.update-gazette.example', 'www.globaltimes.cn', 'blog.example.org', 'links.example.net', 'feed.example.net', 'dark.example.net', 'editor.example.net', 'csp.example.net', 'bench.example.net', 'updates.example.net', 'www.nachrichten.example', 'www.portal.example', 'www.akhbar.example'];
+export const HOSTS = ['www.cbc.ca', 'www.dw.com', 'www.reader-weekly.example', 'www.update-gazette.example', 'www.globaltimes.cn', 'blog.example.org', 'links.example.net', 'feed.example.net', 'dark.example.net', 'editor.example.net', 'csp.example.net', 'bench.example.net', 'updates.example.net', 'www.nachrichten.example', 'www.portal.example', 'www.akhbar.example', 'hostile.example.net', 'plain.example.net'];
 
 /**
  * Starts Chromium with the extension from `dist` and every host in HOSTS mapped to the server port.
@@ -188,6 +188,25 @@ const pairs = (flat = []) => {
   for (let i = 0; i < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
   return out;
 };
+
+/**
+ * Evaluates `expression` in the content script's isolated world (its globals are invisible to the
+ * page; the DevTools protocol can reach them). Returns its JSON value, or undefined without one.
+ */
+export async function inContentWorld(page, expression) {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await session.send('Runtime.enable'); // reports every existing context first
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData?.isDefault === false && /masthead/i.test(c.name));
+    if (!world) return undefined;
+    const { result } = await session.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true });
+    return result.value;
+  } finally {
+    await session.detach();
+  }
+}
 
 /** Opens the popup for a tab as a normal page (popup.html?tab=ID) and waits until it has rendered. */
 export async function openPopup(browser, tabId) {
