@@ -105,6 +105,9 @@ fn with_ascii_host(scheme_as_is: bool, scheme: &str, rest: &str) -> Result<Optio
         return Err(UrlError::NoHost);
     }
     if host.bytes().all(|b| b.is_ascii() && b != b'%' && !b.is_ascii_uppercase()) {
+        if hides_format_character(host) {
+            return Err(UrlError::Malformed("the host contains an invisible formatting character".into()));
+        }
         return Ok((!as_is).then(|| format!("{scheme}://{authority}{path}")));
     }
     let decoded = percent_encoding::percent_decode_str(host)
@@ -121,6 +124,9 @@ fn with_ascii_host(scheme_as_is: bool, scheme: &str, rest: &str) -> Result<Optio
 /// Lower-case and punycode each label of a Unicode host. Ideographic full stops count as dots, as in
 /// browsers. Hosts are taken as written (NFC in practice); no other UTS #46 mapping is applied.
 pub fn to_ascii_host(host: &str) -> Option<String> {
+    if host.chars().any(is_format_character) || hides_format_character(host) {
+        return None;
+    }
     let lower = host.to_lowercase();
     let labels: Vec<String> = lower
         .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
@@ -133,6 +139,24 @@ pub fn to_ascii_host(host: &str) -> Option<String> {
         })
         .collect::<Option<_>>()?;
     Some(labels.join("."))
+}
+
+/// Invisible formatting and control characters, which IDNA forbids in hosts: bidirectional marks and
+/// embeddings (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C), zero-width characters, the BOM.
+/// The table-less IDNA adapter (see Cargo.toml) does not know them, and the `idna` crate asserts in
+/// debug builds that U+200F never reaches its bidi check; refused here, so no host can carry one.
+fn is_format_character(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
+/// A punycode label (`xn--…`) that decodes to a formatting character: the same refusal for the
+/// encoded form, which the URL parser would otherwise decode and hand to IDNA.
+fn hides_format_character(host: &str) -> bool {
+    host.split('.').any(|label| {
+        label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+            && idna::punycode::decode_to_string(&label[4..]).is_some_and(|decoded| decoded.chars().any(is_format_character))
+    })
 }
 
 /// `example.com`, `example.com/path`: a dot in the part before the first slash, and no spaces.
@@ -191,9 +215,12 @@ pub fn label_count(host: &str) -> usize {
 /// `max_labels` hash probes of at most 253 bytes: walking all 100,000 suffixes of `a.a.a.…` cost
 /// 670× the per-byte time of prose (issue #11).
 pub fn key_suffixes(host: &str, max_labels: usize) -> impl Iterator<Item = &str> {
-    let host = if host.len() > MAX_HOST_LEN || max_labels == 0 { "" } else { host };
+    let host = if host.len() > MAX_HOST_LEN { "" } else { host };
     // Start at the suffix with `max_labels` labels: skip back over that many dots from the end.
-    let start = memchr::memrchr_iter(b'.', host.as_bytes()).nth(max_labels - 1).map_or(0, |dot| dot + 1);
+    let start = match max_labels.checked_sub(1) {
+        Some(dots) => memchr::memrchr_iter(b'.', host.as_bytes()).nth(dots).map_or(0, |dot| dot + 1),
+        None => host.len(),
+    };
     suffixes(&host[start..]).filter(|s| !s.is_empty()).take(max_labels)
 }
 
@@ -277,6 +304,16 @@ mod tests {
             let _ = parse_absolute_web_url(input);
         }
         assert!(matches!(parse_web_url("ftp://example.com/"), Err(UrlError::UnsupportedScheme(s)) if s == "ftp"));
+        // Right-to-left marks and other invisible characters, written or punycode-encoded: the
+        // table-less IDNA step asserted (in debug builds) on U+200F.
+        for host in ["a\u{200F}b.com", "\u{200F}.com", "A\u{200F}B.com", "a.\u{200E}", "x\u{202E}moc.com", "a\u{FEFF}.com", "a\u{200B}b.com"] {
+            assert!(matches!(parse_web_url(&format!("https://{host}/")), Err(UrlError::Malformed(_))), "{host:?}");
+            assert_eq!(normalize_host(host), None, "{host:?}");
+        }
+        let encoded = format!("xn--{}.com", idna::punycode::encode_str("a\u{200F}b").unwrap());
+        assert!(matches!(parse_web_url(&format!("https://{encoded}/")), Err(UrlError::Malformed(_))), "{encoded}");
+        assert_eq!(normalize_host(&encoded), None);
+        assert_eq!(normalize_host("xn--bcher-kva.de").as_deref(), Some("xn--bcher-kva.de"));
         assert!(matches!(parse_absolute_web_url("example.com/x"), Err(UrlError::Malformed(_))));
         assert_eq!(normalize_host("%41%FF.com"), None);
     }
