@@ -18,7 +18,7 @@
 use crate::mentions::{Scanner, ScannerTables};
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -29,6 +29,9 @@ const SIG_MAGIC: &[u8; 4] = b"SIG1";
 const SIG_BLOCK_LEN: usize = 4 + 64;
 /// Larger payloads are refused before decoding: today's dataset is well under 2 MiB.
 pub const MAX_PAYLOAD: usize = 64 << 20;
+/// The highest dataset version: YYYYMMDDNN up to the year 9999. Far below 2^53, so every version is
+/// exact as a JavaScript number (a larger one made the extension's `info()` fail).
+pub const MAX_VERSION: u64 = 9_999_999_999;
 
 /// What the header says about a bundle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +60,7 @@ pub enum BundleError {
     Undecodable(String),
     Inconsistent(String),
     TooLarge,
+    VersionOutOfRange(u64),
     Unsigned,
     BadSignature,
     BadKey(String),
@@ -75,6 +79,7 @@ impl fmt::Display for BundleError {
             BundleError::Undecodable(e) => write!(f, "the dataset file is damaged ({e})"),
             BundleError::Inconsistent(e) => write!(f, "the dataset file is inconsistent ({e})"),
             BundleError::TooLarge => write!(f, "the dataset file is larger than Masthead accepts"),
+            BundleError::VersionOutOfRange(v) => write!(f, "the dataset claims version {v}, above the highest possible version {MAX_VERSION}"),
             BundleError::Unsigned => write!(f, "the dataset is not signed"),
             BundleError::BadSignature => write!(f, "the signature does not match the Masthead key"),
             BundleError::BadKey(e) => write!(f, "the key is not usable ({e})"),
@@ -150,6 +155,9 @@ fn parts(bytes: &[u8]) -> Result<Parts<'_>, BundleError> {
         return Err(BundleError::UnsupportedFormat(format));
     }
     let version = u64::from_le_bytes(bytes[10..18].try_into().expect("8 bytes"));
+    if version > MAX_VERSION {
+        return Err(BundleError::VersionOutOfRange(version));
+    }
     let created = String::from_utf8_lossy(&bytes[18..28]).into_owned();
     let len = u32::from_le_bytes(bytes[28..32].try_into().expect("4 bytes")) as usize;
     if len > MAX_PAYLOAD {
@@ -237,7 +245,8 @@ pub fn verify(bytes: &[u8], key: &VerifyingKey) -> Result<BundleInfo, BundleErro
     let (info, signed, signature) = parts(bytes)?;
     let signature = signature.ok_or(BundleError::Unsigned)?;
     let signature = Signature::from_slice(signature).map_err(|_| BundleError::BadSignature)?;
-    key.verify(signed, &signature).map_err(|_| BundleError::BadSignature)?;
+    // Strict: refuses weak keys and non-canonical signatures, which plain `verify` lets through.
+    key.verify_strict(signed, &signature).map_err(|_| BundleError::BadSignature)?;
     Ok(info)
 }
 

@@ -246,9 +246,31 @@ fn check_sources(list: &[SourceRef], field: &str, sink: &mut Sink) -> Vec<Source
     out
 }
 
+/// Longest name, alias or other form shown to readers and matched in text (the longest in data/ is
+/// under 100 characters).
+const MAX_NAME_CHARS: usize = 200;
+/// Longest note: one sentence, as data/README.md asks.
+const MAX_NOTE_CHARS: usize = 1000;
+
+/// Text shown to readers has a length limit and no control or invisible direction characters: a
+/// right-to-left override in a name would turn the rest of a card or badge title around. Zero-width
+/// joiners and non-joiners stay allowed: Persian and Indic names need them.
+fn check_display_text(value: &str, field: &str, max_chars: usize, sink: &mut Sink) {
+    if value.chars().count() > max_chars {
+        sink.error(field, format!("longer than {max_chars} characters"));
+    }
+    let hidden = |c: char| {
+        c.is_control() || matches!(c, '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    };
+    if let Some(c) = value.chars().find(|&c| hidden(c)) {
+        sink.error(field, format!("contains the control or direction character U+{:04X}", c as u32));
+    }
+}
+
 fn check_text_forms(list: &[String], field: &str, ambiguous: bool, sink: &mut Sink) {
     let mut seen = HashSet::new();
     for form in list {
+        check_display_text(form, field, MAX_NAME_CHARS, sink);
         if form.trim() != form || form.is_empty() {
             sink.error(field, format!("{form:?} is empty or has surrounding spaces"));
         } else if !seen.insert(form) {
@@ -324,6 +346,7 @@ fn check_entity(raw: &SourceEntity, words: Option<&CommonWords>, sink: &mut Sink
     if raw.name.trim().is_empty() || raw.name.trim() != raw.name {
         sink.error("name", "missing, or has surrounding spaces");
     }
+    check_display_text(&raw.name, "name", MAX_NAME_CHARS, sink);
     let kind = Kind::parse(&raw.kind);
     if kind.is_none() {
         let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
@@ -341,6 +364,7 @@ fn check_entity(raw: &SourceEntity, words: Option<&CommonWords>, sink: &mut Sink
         if name.trim().is_empty() || name.trim() != name {
             sink.error(format!("names.{tag}"), "empty, or has surrounding spaces");
         }
+        check_display_text(name, &format!("names.{tag}"), MAX_NAME_CHARS, sink);
     }
     check_text_forms(&raw.aliases, "aliases", false, sink);
     check_text_forms(&raw.ambiguous, "ambiguous", true, sink);
@@ -412,6 +436,7 @@ fn check_entity(raw: &SourceEntity, words: Option<&CommonWords>, sink: &mut Sink
         if note.trim().is_empty() {
             sink.error("note", "empty note");
         }
+        check_display_text(note, "note", MAX_NOTE_CHARS, sink);
     }
     let owners: Vec<Edge> =
         raw.owners.iter().enumerate().filter_map(|(i, e)| check_edge(e, i, &raw.id, sink)).collect();

@@ -31,6 +31,11 @@ fn damaged_bundles_are_refused_with_a_reason() {
     newer_format[8] = 9;
     let mut trailing = good.clone();
     trailing.extend_from_slice(b"junk");
+    // A version above 2^53 - 1 is not exact in JavaScript; above MAX_VERSION none is accepted.
+    let mut huge_version = good.clone();
+    huge_version[10..18].copy_from_slice(&(1u64 << 53).wrapping_add(1).to_le_bytes());
+    let mut max_plus_one = good.clone();
+    max_plus_one[10..18].copy_from_slice(&(bundle::MAX_VERSION + 1).to_le_bytes());
     let cases: Vec<(&str, Vec<u8>, BundleError)> = vec![
         ("empty", vec![], BundleError::NotABundle),
         ("html", b"<!doctype html><p>404</p>".to_vec(), BundleError::NotABundle),
@@ -40,6 +45,8 @@ fn damaged_bundles_are_refused_with_a_reason() {
         ("bit flip", flipped, BundleError::ChecksumMismatch),
         ("newer format", newer_format, BundleError::UnsupportedFormat(9)),
         ("trailing bytes", trailing, BundleError::TrailingBytes),
+        ("version above 2^53", huge_version, BundleError::VersionOutOfRange((1u64 << 53) + 1)),
+        ("version above the maximum", max_plus_one, BundleError::VersionOutOfRange(bundle::MAX_VERSION + 1)),
     ];
     for (name, bytes, want) in cases {
         match Engine::from_bundle(&bytes) {

@@ -101,6 +101,11 @@ fn validate_build_stats_and_keys() {
     assert!(text(&bad.stdout).contains("error: a.json: x: country"), "{}", text(&bad.stdout));
 
     let bundle = dir.path().join("fixture.bundle");
+    for too_big in ["9007199254740993", "10000000000"] {
+        let refused = run(&["build", FIXTURE, "-o", bundle.to_str().unwrap(), "--version", too_big], None);
+        assert_eq!(refused.status.code(), Some(2), "--version {too_big} must be refused");
+        assert!(text(&refused.stderr).contains("up to 9999999999"), "{}", text(&refused.stderr));
+    }
     let built = run(&["build", FIXTURE, "-o", bundle.to_str().unwrap(), "--version", "42"], None);
     assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
 
@@ -113,6 +118,11 @@ fn validate_build_stats_and_keys() {
     assert_eq!(run(&["keygen", "--out", keys.to_str().unwrap()], None).status.code(), Some(0));
     assert_eq!(run(&["keygen", "--out", keys.to_str().unwrap()], None).status.code(), Some(2), "never overwrite a key");
     let key = keys.join("masthead.key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600, "the private key is the owner's only");
+    }
     let public = keys.join("masthead.pub");
     assert_eq!(run(&["verify", bundle.to_str().unwrap(), "--pubkey", public.to_str().unwrap()], None).status.code(), Some(1));
     assert_eq!(run(&["sign", bundle.to_str().unwrap(), "--key", key.to_str().unwrap()], None).status.code(), Some(0));

@@ -22,6 +22,13 @@ fn file(entities: &[String]) -> String {
 }
 
 #[test]
+fn persian_and_indic_joiners_are_allowed_in_names() {
+    // ZWNJ (U+200C) is part of Persian spelling; ZWJ (U+200D) of Indic conjuncts.
+    let json = file(&[outlet("a", r#", "names": {"fa": "خبرگزاری\u200cها", "hi": "क्\u200dष"}"#)]);
+    assert_eq!(problems(&json), vec![]);
+}
+
+#[test]
 fn a_valid_file_passes() {
     let json = file(&[
         outlet("a", r#", "domains": ["a.example"], "owners": [{"id": "b", "relation": "owned_by", "share": 60, "sources": SRC}]"#.replace("SRC", SRC).as_str()),
@@ -53,6 +60,12 @@ fn each_rule_is_reported_with_its_place() {
         (edge(r#"{"id": "b", "relation": "owned_by", "sources": [{"url": "https://x.org", "checked": "28/11/2026"}]}"#), "owners[0].sources[0].checked", "YYYY-MM-DD"),
         (edge(&format!(r#"{{"id": "b", "relation": "owned_by", "share": 60, "sources": {SRC}}}, {{"id": "b", "relation": "owned_by", "share": 50, "sources": {SRC}}}"#)), "owners", "over 100"),
         (edge(&format!(r#"{{"id": "a", "relation": "owned_by", "sources": {SRC}}}"#)), "owners[0].id", "cannot own itself"),
+        // Text shown to readers: no direction overrides or controls, and a length limit.
+        (o(r#", "aliases": ["Global \u202eTimes"]"#), "aliases", "U+202E"),
+        (o(r#", "names": {"ar": "\u200fالجزيرة"}"#), "names.ar", "U+200F"),
+        (o(r#", "note": "A note\u0007"}"#.trim_end_matches('}')), "note", "U+0007"),
+        (o(&format!(r#", "note": "{}""#, "word ".repeat(201).trim_end())), "note", "longer than 1000"),
+        (o(&format!(r#", "aliases": ["{}"]"#, "Name".repeat(51))), "aliases", "longer than 200"),
     ];
     for (json, field, message) in cases {
         let found = problems(&json);

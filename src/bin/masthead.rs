@@ -363,7 +363,11 @@ fn build(args: &Args) -> Result<u8> {
     let dataset = load_valid(&path)?;
     let (default_version, default_created) = dataset_dir::default_version(&dataset);
     let version = match args.value("--version") {
-        Some(v) => v.parse::<u64>().map_err(|_| usage(format!("--version takes a whole number, not {v:?}")))?,
+        Some(v) => v
+            .parse::<u64>()
+            .ok()
+            .filter(|&n| n <= bundle::MAX_VERSION)
+            .ok_or_else(|| usage(format!("--version takes a whole number up to {}, not {v:?}", bundle::MAX_VERSION)))?,
         None => default_version,
     };
     let created = args.value("--created").unwrap_or(&default_created).to_string();
@@ -423,15 +427,17 @@ fn keygen(args: &Args) -> Result<u8> {
     let key = bundle::signing_key(&seed).map_err(|e| Fail(2, e.to_string()))?;
     std::fs::create_dir_all(&dir).map_err(|e| Fail(2, format!("{}: {e}", dir.display())))?;
     let private = dir.join("masthead.key");
-    if private.exists() {
-        return Err(Fail(2, format!("{} exists; refusing to overwrite a key", private.display())));
-    }
-    std::fs::write(&private, to_hex(&key.to_bytes()) + "\n").map_err(|e| Fail(2, format!("{}: {e}", private.display())))?;
+    // Created new (never over an existing key) and readable by the owner only from the first byte:
+    // writing first and restricting after left the key readable for a moment.
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600));
-    }
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&private).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Fail(2, format!("{} exists; refusing to overwrite a key", private.display())),
+        _ => Fail(2, format!("{}: {e}", private.display())),
+    })?;
+    std::io::Write::write_all(&mut file, (to_hex(&key.to_bytes()) + "\n").as_bytes()).map_err(|e| Fail(2, format!("{}: {e}", private.display())))?;
     let public = dir.join("masthead.pub");
     std::fs::write(&public, to_hex(key.verifying_key().as_bytes()) + "\n").map_err(|e| Fail(2, format!("{}: {e}", public.display())))?;
     outln!("private key: {} (keep it secret; never commit it)", private.display());
