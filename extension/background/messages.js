@@ -10,6 +10,9 @@ const ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
 const isStringArray = (value, max, maxEach) =>
   Array.isArray(value) && value.length <= max && value.every((item) => typeof item === 'string' && item.length <= maxEach);
 
+/** A dataset version: a whole number from 0 to 9,999,999,999 (src/bundle.rs MAX_VERSION). */
+const isVersion = (value) => Number.isSafeInteger(value) && value >= 0 && value <= 9_999_999_999;
+
 const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Messages a content script may send, and their shapes. */
@@ -36,10 +39,10 @@ const FROM_EXTENSION_PAGE = {
   popup: (m) => Number.isInteger(m.tabId) && m.tabId >= 0,
   timings: () => true,
   status: () => true,
-  checkNow: (m) => m.allowOlder === undefined || typeof m.allowOlder === 'boolean',
+  checkNow: (m) => m.allowVersion === undefined || isVersion(m.allowVersion),
   rollback: () => true,
   importBundle: (m) =>
-    typeof m.base64 === 'string' && m.base64.length <= 24 * 1024 * 1024 && (m.allowOlder === undefined || typeof m.allowOlder === 'boolean'),
+    typeof m.base64 === 'string' && m.base64.length <= 24 * 1024 * 1024 && (m.allowVersion === undefined || isVersion(m.allowVersion)),
   importJson: (m) => typeof m.json === 'string' && m.json.length <= 64 * 1024 * 1024 && m.trusted === true,
   saveEdits: (m) =>
     (m.entities === undefined || (Array.isArray(m.entities) && m.entities.length <= 500 && m.entities.every(isPlainObject))) &&

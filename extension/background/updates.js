@@ -10,13 +10,19 @@ import { readRecord, writeRecords } from './store.js';
 import { readEditsJson } from './edits.js';
 
 const STATUS_KEY = 'updateStatus';
+// The version the reader rolled back from: no check installs it again unless the reader asks.
+const DECLINED_KEY = 'declinedVersion';
+const MAX_VERSION = 9_999_999_999; // src/bundle.rs MAX_VERSION: YYYYMMDDNN, exact as a JS number
 const SETTINGS = { updateUrl: DEFAULT_UPDATE_URL, autoUpdate: true };
 export const UPDATE_ALARM = 'masthead-update-check';
 const CHECK_EVERY_MINUTES = 24 * 60;
 
 const UNCHANGED = 'Your current data is unchanged.';
 
-/** A refusal the reader sees as is. `olderVersion` lets the options page offer "install anyway". */
+/**
+ * A refusal the reader sees as is. `offerVersion` (with `offerLabel`) lets the options page offer to
+ * install exactly that version anyway.
+ */
 class Refusal extends Error {
   constructor(message, extra = {}) {
     super(message);
@@ -109,9 +115,10 @@ const tooLarge = () =>
 /**
  * Checks `bytes` completely and, if everything passes, makes it the active dataset.
  * `signed`: the bundle must carry a valid signature by the Masthead key (updates and bundle imports).
- * `allowOlder`: the reader explicitly chose to install a dataset that is not newer than the current one.
+ * `allowVersion`: the reader explicitly chose to install exactly this version, though it is not newer.
+ * `scheduled`: the daily check, which quietly skips a version the reader went back from.
  */
-async function activate(bytes, { origin, signed = true, allowOlder = false }) {
+async function activate(bytes, { origin, signed = true, allowVersion = null, scheduled = false }) {
   await initWasm();
   const current = await getEngine();
   if (signed) {
@@ -128,20 +135,51 @@ async function activate(bytes, { origin, signed = true, allowOlder = false }) {
     throw new Refusal(`This is not a usable Masthead dataset: ${sentence(error.message).toLowerCase()}. ${UNCHANGED}`);
   }
   const info = engine.info();
-  if (signed && info.version <= current.info.version && !allowOlder) {
-    engine.free();
-    if (info.version === current.info.version) return { outcome: 'current', message: `You already have the latest data (version ${info.version}).` };
-    throw new Refusal(
-      `The offered dataset (version ${info.version}) is older than the one in use (version ${current.info.version}), so it was refused: an old dataset can be replayed to hide newer facts. ${UNCHANGED}`,
-      { olderVersion: info.version },
-    );
-  }
   engine.free();
+  if (!info || !Number.isSafeInteger(info.version) || info.version < 0 || info.version > MAX_VERSION) {
+    throw new Refusal(`This dataset's version is out of range. ${UNCHANGED}`);
+  }
+  if (allowVersion !== null && allowVersion !== info.version) {
+    // "Install version N anyway" installs N and nothing else: the server may have changed meanwhile.
+    throw new Refusal(`The dataset offered now is version ${info.version}, not version ${allowVersion} which you chose, so it was not installed. ${UNCHANGED}`);
+  }
+  const activeRecord = await activeRecordOf(current);
+  // Signed versions are compared with the signed dataset in use, or, under an unsigned import, with
+  // the signed one it replaced: an import's own version (from its dates) says nothing about the
+  // signed timeline and must not block the next signed update.
+  // Records stored before `signed` was kept: an import whose bytes carry no signature.
+  const unsignedActive = activeRecord.signed === false || (activeRecord.origin === 'imported' && current.info.signed === false);
+  const base = unsignedActive ? activeRecord.signedBase ?? 0 : current.info.version;
+  const chosen = allowVersion === info.version;
+  if (signed && !chosen) {
+    const { [DECLINED_KEY]: declined } = await chrome.storage.local.get(DECLINED_KEY);
+    if (info.version === declined && info.version > base) {
+      const message = `Version ${info.version} is the newest offered, and you went back from it, so it was not installed again. ${UNCHANGED}`;
+      if (scheduled) return { outcome: 'current', message };
+      throw new Refusal(message, { offerVersion: info.version, offerLabel: `Install version ${info.version} again` });
+    }
+    if (info.version === base && !unsignedActive) return { outcome: 'current', message: `You already have the latest data (version ${info.version}).` };
+    if (info.version <= base) {
+      if (unsignedActive && info.version === base) return { outcome: 'current', message: `Version ${info.version} is the signed data your imported file replaced; your import stays in use.` };
+      throw new Refusal(
+        `The offered dataset (version ${info.version}) is older than the one in use (version ${base}), so it was refused: an old dataset can be replayed to hide newer facts. ${UNCHANGED}`,
+        { offerVersion: info.version, offerLabel: `Install the older version ${info.version} anyway` },
+      );
+    }
+  }
 
-  const previousRecord = (await readRecord(ACTIVE)) ?? { origin: 'bundled', version: current.info.version, created: current.info.created };
-  const record = { bytes, origin, version: info.version, created: info.created, storedAt: new Date().toISOString() };
+  const record = {
+    bytes,
+    origin,
+    version: info.version,
+    created: info.created,
+    storedAt: new Date().toISOString(),
+    signed,
+    ...(signed ? {} : { signedBase: base }),
+  };
   const state = await buildEngine(bytes, origin, null, { edits: await readEditsJson() });
-  await writeRecords({ [ACTIVE]: record, [PREVIOUS]: withoutBytesIfBundled(previousRecord) });
+  await writeRecords({ [ACTIVE]: record, [PREVIOUS]: withoutBytesIfBundled(activeRecord) });
+  if (signed) await chrome.storage.local.remove(DECLINED_KEY);
   setEngine(state);
   return {
     outcome: 'updated',
@@ -149,34 +187,50 @@ async function activate(bytes, { origin, signed = true, allowOlder = false }) {
   };
 }
 
+/** The stored record of the dataset in use; the bundled one when that is what runs (also after a
+ * stored dataset could not be read and Masthead fell back to the bundled data). */
+async function activeRecordOf(current) {
+  const bundled = { origin: 'bundled', version: current.info.version, created: current.info.created };
+  if (current.origin === 'bundled') return bundled;
+  return (await readRecord(ACTIVE)) ?? bundled;
+}
+
 const withoutBytesIfBundled = (record) =>
   record.origin === 'bundled' ? { origin: 'bundled', version: record.version, created: record.created } : record;
 
-async function attempt(run) {
-  try {
-    const { outcome, message } = await run();
-    return { ...(await recordOutcome(outcome, message)) };
-  } catch (error) {
-    const message = error instanceof Refusal ? error.message : `Something went wrong: ${error.message}. ${UNCHANGED}`;
-    return { ...(await recordOutcome('refused', message)), olderVersion: error.olderVersion ?? null };
-  }
+// Every change of the active dataset runs alone: a scheduled check and "Check now" (or an import, or
+// a rollback) must not interleave their reads and writes of the stored records.
+let exclusive = Promise.resolve();
+
+function attempt(run) {
+  const result = exclusive.then(async () => {
+    try {
+      const { outcome, message } = await run();
+      return { ...(await recordOutcome(outcome, message)) };
+    } catch (error) {
+      const message = error instanceof Refusal ? error.message : `Something went wrong: ${error.message}. ${UNCHANGED}`;
+      return { ...(await recordOutcome('refused', message)), offerVersion: error.offerVersion ?? null, offerLabel: error.offerLabel ?? null };
+    }
+  });
+  exclusive = result.catch(() => {});
+  return result;
 }
 
 /** "Check now", or the daily alarm: download from the update URL and activate it if it passes. */
-export function checkForUpdate({ allowOlder = false } = {}) {
+export function checkForUpdate({ allowVersion = null, scheduled = false } = {}) {
   return attempt(async () => {
     const { updateUrl } = await readUpdateSettings();
     if (!updateUrl) throw new Refusal('No update address is set, so there is nothing to check.');
     const bytes = await download(updateUrl);
-    return activate(bytes, { origin: 'updated', allowOlder });
+    return activate(bytes, { origin: 'updated', allowVersion, scheduled });
   });
 }
 
 /** A signed bundle file the reader picked. */
-export function importBundle(bytes, { allowOlder = false } = {}) {
+export function importBundle(bytes, { allowVersion = null } = {}) {
   return attempt(() => {
     if (bytes.length > MAX_UPDATE_BYTES) throw tooLarge();
-    return activate(bytes, { origin: 'imported', allowOlder });
+    return activate(bytes, { origin: 'imported', allowVersion });
   });
 }
 
@@ -200,12 +254,14 @@ export function rollback() {
     const previous = await readRecord(PREVIOUS);
     if (!previous) throw new Refusal('There is no previous dataset to go back to.');
     const current = await getEngine();
-    const active = (await readRecord(ACTIVE)) ?? { origin: 'bundled', version: current.info.version, created: current.info.created };
+    const active = await activeRecordOf(current);
     const edits = await readEditsJson();
     const state = previous.bytes
       ? await buildEngine(previous.bytes, previous.origin, null, { edits })
       : await fetchBundledDataset().then((bundled) => buildEngine(bundled.bytes, 'bundled', null, { edits }));
     await writeRecords({ [ACTIVE]: previous.bytes ? previous : undefined, [PREVIOUS]: withoutBytesIfBundled(active) });
+    // Remembered, so the next daily check does not simply install it again.
+    await chrome.storage.local.set({ [DECLINED_KEY]: active.version });
     setEngine(state);
     return { outcome: 'rolled-back', message: `Masthead went back to dataset version ${state.info.version} (${state.origin}).` };
   });

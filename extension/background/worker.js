@@ -24,9 +24,9 @@ const PAGE_HANDLERS = {
     return { ...coldStartTimings };
   },
   status: () => datasetStatus(),
-  checkNow: (message) => checkForUpdate({ allowOlder: message.allowOlder === true }),
+  checkNow: (message) => checkForUpdate({ allowVersion: message.allowVersion ?? null }),
   rollback: () => rollback(),
-  importBundle: (message) => importBundle(fromBase64(message.base64), { allowOlder: message.allowOlder === true }),
+  importBundle: (message) => importBundle(fromBase64(message.base64), { allowVersion: message.allowVersion ?? null }),
   importJson: (message) => importJson(message.json),
   saveEdits: (message) => saveEdits(message),
   editable: (message) => describeForEdit(message.id),
@@ -50,7 +50,7 @@ chrome.tabs.onRemoved.addListener((tabId) => {
 });
 
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === UPDATE_ALARM) checkForUpdate();
+  if (alarm.name === UPDATE_ALARM) checkForUpdate({ scheduled: true });
 });
 
 chrome.runtime.onInstalled.addListener(() => scheduleChecks());

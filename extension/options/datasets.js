@@ -41,16 +41,20 @@ export async function renderDataset() {
   return status;
 }
 
-/** Shows an outcome; a refused older version gets an explicit "install anyway" button. */
+/**
+ * Shows an outcome; a refusal that names a version gets an explicit button that installs exactly that
+ * version (`retry(version)`), and nothing else if the server has changed meanwhile.
+ */
 function showOutcome(statusId, result, retry) {
   say(statusId, result.message, result.outcome === 'refused' ? 'bad' : 'good');
   const button = $('install-older');
-  if (result.olderVersion != null && retry) {
-    button.textContent = `Install the older version ${result.olderVersion} anyway`;
+  if (result.offerVersion != null && retry) {
+    button.textContent = result.offerLabel ?? `Install version ${result.offerVersion} anyway`;
     button.hidden = false;
+    const version = result.offerVersion;
     button.onclick = async () => {
       button.hidden = true;
-      showOutcome(statusId, await retry(), null);
+      showOutcome(statusId, await retry(version), null);
       await renderDataset();
     };
   } else {
@@ -76,7 +80,7 @@ export function wireDatasets() {
     say('update-status', 'Checking…');
     await chrome.storage.local.set({ updateUrl: $('update-url').value.trim(), autoUpdate: $('auto-update').checked });
     const result = await ask({ type: 'checkNow' });
-    showOutcome('update-status', result, () => ask({ type: 'checkNow', allowOlder: true }));
+    showOutcome('update-status', result, (version) => ask({ type: 'checkNow', allowVersion: version }));
     await renderDataset();
   });
   $('rollback').addEventListener('click', async () => {
@@ -99,7 +103,7 @@ export function wireDatasets() {
     } else {
       const base64 = await fileBase64(file);
       result = await ask({ type: 'importBundle', base64 });
-      showOutcome('import-status', result, () => ask({ type: 'importBundle', base64, allowOlder: true }));
+      showOutcome('import-status', result, (version) => ask({ type: 'importBundle', base64, allowVersion: version }));
     }
     await renderDataset();
   });

@@ -16,3 +16,17 @@ it('web-ext lint: dist/firefox has no errors', async () => {
   assert.deepEqual(errors, []);
   for (const warning of result.warnings) console.log(`web-ext warning: ${warning.file ?? ''}: ${warning.code}: ${warning.message}`);
 });
+
+it('the Chrome manifest names the oldest Chrome that runs the code', async () => {
+  const { readFileSync } = await import('node:fs');
+  const chrome = path.resolve(process.env.MASTHEAD_DIST ?? path.join(ROOT, 'dist/chrome'));
+  const manifest = JSON.parse(readFileSync(path.join(chrome, 'manifest.json'), 'utf8'));
+  const content = readFileSync(path.join(chrome, 'content/content.js'), 'utf8');
+  // Features with the Chrome release that brought them; the manifest must ask for at least the newest used.
+  const features = [
+    [/clonable: true/, 124, 'clonable shadow roots'],
+    [/checkVisibility\?\.\(\{[^}]*opacityProperty/, 121, 'checkVisibility options'],
+  ];
+  const needed = Math.max(...features.filter(([pattern]) => pattern.test(content)).map(([, version]) => version));
+  assert.ok(Number(manifest.minimum_chrome_version) >= needed, `minimum_chrome_version ${manifest.minimum_chrome_version} < ${needed}`);
+});

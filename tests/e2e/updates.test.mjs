@@ -73,6 +73,11 @@ async function makeBundles() {
     oversized: Buffer.alloc(17 * 1024 * 1024, 7),
     otherKey: await build('other-key.bundle', NEWER + 1, otherKeys),
     older: await build('older.bundle', 1, keys, path.join(ROOT, 'data')), // without the Gazette
+    older2: await build('older2.bundle', 2, keys, path.join(ROOT, 'data')),
+    plus6: await build('plus6.bundle', NEWER + 6, keys),
+    // A version of the usual YYYYMMDDNN shape, below the highest an unsigned import can get (2100123100).
+    dated: await build('dated.bundle', 2099010100, keys),
+    plus7: await build('plus7.bundle', NEWER + 7, keys),
     notBundle: Buffer.from('<!doctype html><title>Not found</title><p>This is an error page, not a dataset.</p>'),
   };
 }
@@ -141,10 +146,12 @@ before(async () => {
   bundles = await makeBundles();
   dist = await testCopyOfExtension(bundles.publicKey);
   server = await startServer({
-    '/update/masthead.bundle': (req, res) => {
+    '/update/masthead.bundle': async (req, res) => {
       if (offer === 'hang') return; // never answers
-      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': offer.length });
-      res.end(offer);
+      const { body, delay } = Buffer.isBuffer(offer) ? { body: offer, delay: 0 } : offer;
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length });
+      res.end(body);
     },
   });
   browser = await launch({ dist, port: server.port, userDataDir: path.join(work, 'profile') });
@@ -365,6 +372,75 @@ describe('dataset updates, imports, rollback and local edits', () => {
     assert.equal(await options.textContent('#ds-origin'), 'came with the extension');
     const weekly = await popupFor(WEEKLY_PAGE);
     assert.match(weekly.site, /^Reader Weekly/, 'the edit is still applied');
+  });
+
+  it('"install version N anyway" installs N and nothing else', async () => {
+    const before = await options.textContent('#ds-version');
+    await checkNow(options, bundles.older);
+    assert.equal(await options.textContent('#install-older'), 'Install the older version 1 anyway');
+    offer = bundles.older2; // the server changes between the refusal and the click
+    await options.click('#install-older');
+    await options.waitForFunction(() => /not version 1 which you chose/.test(document.getElementById('update-status').textContent));
+    assert.match(await options.textContent('#update-status'), /^The dataset offered now is version 2, not version 1 which you chose, so it was not installed\. Your current data is unchanged\.$/);
+    assert.equal(await options.textContent('#ds-version'), before);
+  });
+
+  it('a version the reader went back from is not installed again by the daily check, only on request', async () => {
+    const bundled = await options.textContent('#ds-version');
+    assert.match(await checkNow(options, bundles.newer), /now uses dataset version 9000000000/);
+    await options.click('#rollback');
+    await options.waitForFunction((v) => document.getElementById('ds-version').textContent === v, bundled);
+
+    // The daily check fires (an unpacked extension's alarm may fire at once) with the same offer.
+    offer = bundles.newer;
+    const worker = await browser.currentWorker();
+    const lastCheck = () => worker.evaluate(() => chrome.storage.local.get('updateStatus').then((s) => s.updateStatus));
+    const before = (await lastCheck())?.lastCheck;
+    await worker.evaluate(() => chrome.alarms.create('masthead-update-check', { when: Date.now() + 10 }));
+    let status;
+    for (let i = 0; i < 100 && (status = await lastCheck())?.lastCheck === before; i++) await options.waitForTimeout(100);
+    assert.match(status.message, /^Version 9000000000 is the newest offered, and you went back from it, so it was not installed again\./);
+    await options.reload();
+    await options.waitForSelector('body[data-ready]');
+    assert.equal(await options.textContent('#ds-version'), bundled, 'the rollback holds');
+
+    // "Check now" says the same, and offers to install it again.
+    assert.match(await checkNow(options, bundles.newer), /you went back from it/);
+    assert.equal(await options.textContent('#install-older'), 'Install version 9000000000 again');
+    await options.click('#install-older');
+    await options.waitForFunction(() => document.getElementById('ds-version').textContent === '9000000000');
+  });
+
+  it('an unsigned import dated far ahead does not block the next signed update', async () => {
+    // Back to the bundled data, so the signed update below is newer than what the reader had.
+    await options.click('#rollback');
+    await options.waitForFunction(() => document.getElementById('ds-origin').textContent === 'came with the extension');
+    const file = path.join(work, 'far-future.json');
+    const gazette = structuredClone(GAZETTE);
+    gazette.entities[0].sources[0].checked = '2100-12-31'; // the latest date validation allows
+    await writeFile(file, JSON.stringify(gazette));
+    await options.setInputFiles('#import-file', file);
+    await options.check('#import-trust');
+    await options.click('#import-button');
+    await options.waitForFunction(() => document.getElementById('ds-version').textContent === '2100123100');
+    assert.match(await checkNow(options, bundles.dated), /^Masthead now uses dataset version 2099010100 /);
+  });
+
+  it('a check and an import at the same time run one after the other', async () => {
+    // Unserialised, both read the same active dataset and both record it as "previous": the first
+    // change is lost from the history. Serialised, the second sees the first.
+    assert.equal(await options.textContent('#ds-version'), '2099010100');
+    offer = bundles.plus6;
+    await options.fill('#update-url', 'http://updates.example.net/update/masthead.bundle');
+    await options.click('#save-update-settings');
+    const base64 = bundles.plus7.toString('base64');
+    const [checked, imported] = await options.evaluate(
+      (b64) => Promise.all([chrome.runtime.sendMessage({ type: 'checkNow' }), chrome.runtime.sendMessage({ type: 'importBundle', base64: b64 })]),
+      base64,
+    );
+    assert.deepEqual([checked.result.outcome, imported.result.outcome], ['updated', 'updated']);
+    const status = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }).then((a) => a.result));
+    assert.deepEqual([status.active.version, status.previous?.version], [NEWER + 7, NEWER + 6]);
   });
 
   it('made no requests except to the local servers', () => {
