@@ -65,7 +65,8 @@ const CHAINS: &[(&str, Option<Label>, &[&str])] = &[
     ("https://www.granma.cu/", Some(Label::StateControlled), &["Granma", "Communist Party of Cuba"]),
     ("https://www.cbc.ca/news", Some(Label::PublicService), &["CBC/Radio-Canada"]),
     ("https://www.bbc.co.uk/news", Some(Label::PublicService), &["BBC"]),
-    ("https://www3.nhk.or.jp/", Some(Label::PublicService), &["NHK"]),
+    // State Media Monitor classes NHK as captured public media: state-controlled by the label rule.
+    ("https://www3.nhk.or.jp/", Some(Label::StateControlled), &["NHK", "Government of Japan"]),
     ("https://www.abc.net.au/news", Some(Label::PublicService), &["Australian Broadcasting Corporation"]),
     ("https://www.theglobeandmail.com/", Some(Label::Private), &["The Globe and Mail", "The Woodbridge Company", "Thomson family"]),
     ("https://globalnews.ca/", Some(Label::Private), &["Global News", "Corus Entertainment"]),
