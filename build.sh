@@ -4,6 +4,8 @@
 #   ./build.sh test     build, then run every test: Rust unit, integration and property tests,
 #                       browser tests in Chromium, web-ext lint
 #   ./build.sh bench    build, then run the benchmarks (criterion for the core, the browser bench)
+#   ./build.sh fuzz [S] fuzz each core target (bundle load, validate, edits, lookup, scan, html
+#                       extract) for S seconds (default 60) with cargo-fuzz on a nightly toolchain
 # It installs what is missing (rustup target, wasm-bindgen-cli pinned to Cargo.lock, npm packages from
 # the lockfile, Debian's chromium when run as root) and is quick when nothing changed.
 set -euo pipefail
@@ -110,6 +112,35 @@ build_all() {
   log "done: dist/chrome, dist/firefox, dist/masthead-chrome.zip, dist/masthead-firefox.zip"
 }
 
+# The fuzz targets in fuzz/ need a nightly toolchain and cargo-fuzz; both are installed if missing.
+# Seeds come from the test fixtures; findings land in fuzz/artifacts/<target>/ (not committed).
+fuzz_all() {
+  local seconds="$1"
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+  local seeds=fuzz/corpus
+  mkdir -p "$seeds"/{bundle_load,validate,edits,lookup,scan,html_extract}
+  cp -n tests/fixtures/data/*.json "$seeds/validate/" 2>/dev/null || true
+  cp -n tests/fixtures/data/*.json "$seeds/edits/" 2>/dev/null || true
+  cp -n tests/e2e/fixtures/*.html "$seeds/html_extract/" 2>/dev/null || true
+  printf 'https://www.globaltimes.cn/page/1.html' > "$seeds/lookup/url"
+  printf 'Xinhua reported, according to Global Times (Reuters) --' > "$seeds/scan/text"
+  local failed=0
+  for target in bundle_load validate edits lookup scan html_extract; do
+    log "fuzzing $target for $seconds s"
+    if ! (cd fuzz && cargo +nightly fuzz run "$target" "corpus/$target" -- \
+          -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 2>&1 | tail -n 12); then
+      failed=1
+    fi
+    if [ -n "$(ls -A "fuzz/artifacts/$target" 2>/dev/null)" ]; then
+      log "$target: crash inputs in fuzz/artifacts/$target"
+      failed=1
+    fi
+  done
+  [ "$failed" = 0 ] || die "fuzzing found crashes"
+  log "fuzzing: no crashes in ${seconds} s per target"
+}
+
 case "${1:-build}" in
   build)
     build_all
@@ -130,7 +161,10 @@ case "${1:-build}" in
     log "extension benchmarks (Chromium)"
     npm run bench
     ;;
+  fuzz)
+    fuzz_all "${2:-60}"
+    ;;
   *)
-    die "usage: ./build.sh [build|test|bench]"
+    die "usage: ./build.sh [build|test|bench|fuzz [SECONDS]]"
     ;;
 esac
