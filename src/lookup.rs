@@ -13,6 +13,9 @@ pub enum Via {
     Domain(String),
     /// A platform account such as `x:globaltimesnews`.
     Account(String),
+    /// A page on a platform (its key, such as `youtube`) whose account the dataset does not know, or
+    /// the platform's own pages: the match is the platform, which is not the page's author.
+    Platform(&'static str),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +56,8 @@ pub struct UrlIndex {
     accounts: HashMap<String, u32>,
     /// The most labels any host key has: a lookup never probes a longer suffix.
     max_labels: usize,
+    /// Platform key (`youtube`) → the entity with that id, which stands for the platform itself.
+    platforms: HashMap<&'static str, u32>,
 }
 
 impl UrlIndex {
@@ -71,20 +76,31 @@ impl UrlIndex {
             }
         }
         index.max_labels = index.hosts.keys().map(|h| label_count(h)).max().unwrap_or(0);
+        for platform in crate::accounts::PLATFORMS {
+            if let Some(i) = dataset.entities.iter().position(|e| e.id == platform.key) {
+                index.platforms.insert(platform.key, i as u32);
+            }
+        }
         for entries in index.hosts.values_mut() {
             entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         }
         index
     }
 
-    /// Looks a URL up. `Ok(None)` means a valid web URL that no entity claims.
+    /// Looks a URL up. `Ok(None)` means a valid web URL that no entity claims. On a platform, a known
+    /// account gives its outlet; any other page gives the platform itself (`Via::Platform`), so the
+    /// reader sees who runs the platform, marked as not the author.
     pub fn lookup(&self, input: &str) -> Result<Option<UrlMatch>, UrlError> {
         let url = parse_web_url(input)?;
         let Some(host) = url_host(&url) else { return Ok(None) };
         if let Some(platform) = platform_for_host(&host) {
             if let PlatformLink::Account(key) = platform.classify(&url) {
-                // An account the dataset does not know is somebody on the platform, not the platform.
-                return Ok(self.accounts.get(&key).map(|&e| UrlMatch { entity: e as usize, via: Via::Account(key) }));
+                if let Some(&e) = self.accounts.get(&key) {
+                    return Ok(Some(UrlMatch { entity: e as usize, via: Via::Account(key) }));
+                }
+            }
+            if let Some(&e) = self.platforms.get(platform.key) {
+                return Ok(Some(UrlMatch { entity: e as usize, via: Via::Platform(platform.key) }));
             }
         }
         Ok(self.lookup_host_path(&host, url.path()))

@@ -114,9 +114,33 @@ fn public_service_and_state_controlled_never_meet() {
 }
 
 #[test]
-fn platform_links_to_other_accounts_are_not_the_platform_owner() {
+fn a_page_of_an_unknown_account_shows_the_platform_as_not_the_author() {
+    use masthead::lookup::Via;
     let engine = data();
-    for url in ["https://x.com/some_random_person_123", "https://www.youtube.com/@some-random-channel-xyz", "https://t.me/some_random_channel_xyz"] {
-        assert_eq!(engine.lookup_url(url).unwrap(), None, "{url}");
+    let cases = [
+        ("https://www.youtube.com/@someone-not-in-the-dataset/videos", "youtube", "Alphabet Inc."),
+        ("https://m.youtube.com/watch?v=abc", "youtube", "Alphabet Inc."),
+        ("https://x.com/someone_not_listed/status/1", "x", "Elon Musk"),
+        ("https://t.me/some_channel_not_listed/12", "telegram", "Pavel Durov"),
+        ("https://www.facebook.com/some.page.not.listed", "facebook", "Meta Platforms"),
+        ("https://www.instagram.com/someone_not_listed/", "instagram", "Meta Platforms"),
+        ("https://www.threads.net/@someone_not_listed", "threads", "Meta Platforms"),
+        ("https://www.tiktok.com/@someone_not_listed/video/1", "tiktok", "ByteDance"),
+        ("https://vk.com/someone_not_listed", "vk", "VK"),
+        ("https://ok.ru/group/1234567890", "ok", "VK"),
+        ("https://mp.weixin.qq.com/s?__biz=MzNotListed==&mid=1", "wechat", "Tencent"),
+        ("https://weibo.com/u/1000000001", "weibo", "Weibo"),
+    ];
+    for (url, platform, owner) in cases {
+        let hit = engine.lookup_url(url).unwrap().unwrap_or_else(|| panic!("{url}: nothing"));
+        assert_eq!(engine.entity(hit.entity).id, platform, "{url}");
+        assert!(matches!(hit.via, Via::Platform(p) if p == platform), "{url}: {:?}", hit.via);
+        let chain = engine.chain_names(&engine.chain(hit.entity));
+        assert!(chain.contains(owner), "{url}: {owner} missing from {chain}");
+        // A link to such a page on another page is still no citation of the platform's owner.
+        assert_eq!(engine.lookup_citation(url).unwrap(), None, "{url}");
     }
+    // A known account is its outlet, not the platform.
+    let known = engine.lookup_url("https://x.com/globaltimesnews").unwrap().unwrap();
+    assert_eq!(engine.entity(known.entity).id, "global-times");
 }

@@ -13,7 +13,8 @@ export async function handlePage(tabId, url) {
   const { engine, vocabulary } = await getEngine();
   const [found] = engine.lookupUrls([url]);
   const site = found ? describeOutlet(engine, found.id, vocabulary) : null;
-  await updateTab(tabId, () => newPageState(url, site?.id ?? null));
+  if (site && found.via === 'platform') site.platformPage = true;
+  await updateTab(tabId, () => ({ ...newPageState(url, site?.id ?? null), platformPage: Boolean(site?.platformPage) }));
   if (site) await showSite(tabId, site);
   else await showCitations(tabId, 0);
   const settings = await readSettings();

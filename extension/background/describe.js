@@ -60,7 +60,14 @@ export function describeOutlet(engine, id, vocabulary) {
       edited: Boolean(hop.edited),
     })),
     truncated: Boolean(chain.truncated),
+    // Owners recorded without one that controls (several minority shareholders): not "no owner".
+    minorityOwners: chain.hops.length ? 0 : (engine.owners(id)?.edges ?? []).filter((edge) => edge.from === id).length,
   };
+}
+
+/** What to say when the chain is empty: nothing is known, or no owner has control. */
+export function noChainText(outlet) {
+  return outlet.minorityOwners ? 'no controlling owner recorded' : 'ownership unknown';
 }
 
 /** "People's Daily → Central Committee of the Chinese Communist Party", or "" when no owner is known. */
@@ -70,8 +77,10 @@ export function ownersText(outlet) {
 
 /** The toolbar title for a known site, e.g. "Global Times — People's Daily → Central Committee ...". */
 export function siteTitle(outlet) {
-  const owners = ownersText(outlet);
-  return `${outlet.name} — ${owners || 'ownership unknown'}`;
+  const owners = ownersText(outlet) || noChainText(outlet);
+  // A page on a platform whose account is not in the dataset: the platform is not the author.
+  if (outlet.platformPage) return `${outlet.name}, a platform, not the author of this page: ${owners}; this account is not in the dataset`;
+  return `${outlet.name} — ${owners}`;
 }
 
 /**

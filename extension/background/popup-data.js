@@ -10,6 +10,7 @@ export async function handlePopup({ tabId }) {
   let site = null;
   if (state?.site) {
     site = describeOutlet(engine, state.site, vocabulary);
+    if (site && state.platformPage) site.platformPage = true;
     if (site) site.ownerGraph = describeOwnerGraph(engine, state.site);
   }
   const cited = Object.entries(state?.cited ?? {})

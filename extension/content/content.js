@@ -316,7 +316,7 @@
 
   function chainText(outlet) {
     const owners = outlet.hops.map((hop) => hop.to.name).join(' → ');
-    return owners || 'no owner recorded in the dataset';
+    return owners || (outlet.minorityOwners ? 'no controlling owner recorded' : 'no owner recorded in the dataset');
   }
 
   // One prototype mark per outlet, kind and theme; each mark is a clone (a clonable shadow root is
@@ -599,7 +599,7 @@
       if (outlet.label.definition) box.append(el('div', 'def', outlet.label.definition));
       if (outlet.note) box.append(el('div', 'note', outlet.note));
       if (outlet.hops.length === 0) {
-        box.append(el('div', 'unknown', 'No owner recorded in the dataset'));
+        box.append(el('div', 'unknown', outlet.minorityOwners ? 'No controlling owner recorded: only owners without a majority or control' : 'No owner recorded in the dataset'));
       } else {
         const list = el('ol');
         for (const hop of outlet.hops) {

@@ -27,7 +27,14 @@ function renderSite(data) {
   }
   const children = [
     el('div', { class: 'outlet-head' }, el('h1', { class: 'outlet-name', text: site.name }), labelPill(site.label), site.edited ? editTag() : null),
-    el('p', { class: 'definition', text: site.label.definition || 'No ownership label is recorded for this outlet.' }),
+    // On a platform, an account the dataset does not know: the platform is shown, and it is not the author.
+    site.platformPage
+      ? el('p', { class: 'notice platform', text: `This page is on ${site.name}, a platform. Its author's account is not in the Masthead dataset, so the platform and who owns it are shown here: ${site.name} is not the author.` })
+      : null,
+    el('p', {
+      class: 'definition',
+      text: site.label.definition || (site.kind === 'platform' ? 'A platform, not a news outlet: labels are given to outlets only.' : 'No ownership label is recorded for this outlet.'),
+    }),
     site.note ? el('p', { class: 'note', text: site.note }) : null,
     chainList(site),
     sourceLine(site.sources),

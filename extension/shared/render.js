@@ -53,8 +53,11 @@ export function sourceLine(sources, title = 'Sources') {
 export const NO_OWNER = 'No owner recorded in the dataset';
 
 /** The chain as a list: each hop's relation and share, the owner, and the source that says so. */
+/** Several owners are recorded, none with a majority or control. */
+export const NO_CONTROLLER = 'No controlling owner recorded: the dataset lists only owners without a majority or control';
+
 export function chainList(outlet) {
-  if (!outlet.hops.length) return el('p', { class: 'unknown', text: NO_OWNER });
+  if (!outlet.hops.length) return el('p', { class: 'unknown', text: outlet.minorityOwners ? NO_CONTROLLER : NO_OWNER });
   const list = el('ol', { class: 'chain' });
   for (const hop of outlet.hops) {
     const since = hop.since ? ` since ${hop.since}` : '';
@@ -72,4 +75,5 @@ export function chainList(outlet) {
   return list;
 }
 
-export const chainNames = (outlet) => outlet.hops.map((hop) => hop.to.name).join(' → ') || NO_OWNER.toLowerCase();
+export const chainNames = (outlet) =>
+  outlet.hops.map((hop) => hop.to.name).join(' → ') || (outlet.minorityOwners ? 'no controlling owner recorded' : NO_OWNER.toLowerCase());

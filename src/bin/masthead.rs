@@ -203,6 +203,7 @@ fn check(args: &Args) -> Result<u8> {
                 let via = match &m.via {
                     masthead::lookup::Via::Domain(d) => format!("domain {d}"),
                     masthead::lookup::Via::Account(a) => format!("account {a}"),
+                    masthead::lookup::Via::Platform(p) => format!("platform {p} (a platform, not the author: this account is not in the dataset)"),
                 };
                 if n > 0 {
                     out.push('\n');
@@ -217,7 +218,13 @@ fn check(args: &Args) -> Result<u8> {
                     }
                 }
                 if chain.hops.is_empty() {
-                    out.push_str("  ownership unknown: the dataset records no owner\n");
+                    let owners = engine.entity(m.entity).owners.iter().filter(|o| o.is_current()).count();
+                    if owners == 0 {
+                        out.push_str("  ownership unknown: the dataset records no owner\n");
+                    } else {
+                        // Minority owners, none with control: say so rather than "no owner".
+                        out.push_str(&format!("  no controlling owner recorded: {owners} owner(s), none with a majority or control\n"));
+                    }
                 }
                 if chain.truncated {
                     out.push_str("  (chain cut: it repeats or is too long)\n");

@@ -108,6 +108,7 @@ impl Engine {
                 let (via, matched) = match m.via {
                     Via::Domain(d) => ("domain", d),
                     Via::Account(a) => ("account", a),
+                    Via::Platform(p) => ("platform", p.to_string()),
                 };
                 Some(UrlHit { id: self.0.entity(m.entity).id.clone(), via, matched })
             })
