@@ -59,6 +59,11 @@ pub struct Stats {
     pub text_patterns: usize,
     pub labels: BTreeMap<&'static str, usize>,
     pub unknown_ownership: usize,
+    /// Accounts per platform key (`x`, `youtube`, ...).
+    pub accounts_by_platform: BTreeMap<String, usize>,
+    /// Outlets whose chain ends at an ultimate controller: a person or family, a state body, a party,
+    /// or a trust or foundation (issue #12's measure of a full chain).
+    pub outlets_with_controller: usize,
 }
 
 pub struct Engine {
@@ -199,7 +204,7 @@ impl Engine {
     pub fn stats(&self) -> Stats {
         let mut s = Stats { entities: self.dataset.entities.len(), ..Stats::default() };
         let mut countries = BTreeSet::new();
-        for e in &self.dataset.entities {
+        for (i, e) in self.dataset.entities.iter().enumerate() {
             if e.kind == Kind::Outlet {
                 s.outlets += 1;
                 if let Some(c) = &e.country {
@@ -208,9 +213,17 @@ impl Engine {
                 if e.owners.iter().all(|o| !o.is_current()) {
                     s.unknown_ownership += 1;
                 }
+                let top = self.chain(i).top();
+                if matches!(self.dataset.entities[top].kind, Kind::Person | Kind::StateBody | Kind::Party | Kind::Trust) {
+                    s.outlets_with_controller += 1;
+                }
             }
             s.domains += e.domains.len();
             s.accounts += e.accounts.len();
+            for a in &e.accounts {
+                let platform = a.split_once(':').map_or(a.as_str(), |(p, _)| p);
+                *s.accounts_by_platform.entry(platform.to_string()).or_default() += 1;
+            }
             s.edges += e.owners.len();
             s.edges_without_source += e.owners.iter().filter(|o| o.sources.is_empty()).count();
             s.sources += e.sources.len() + e.owners.iter().map(|o| o.sources.len()).sum::<usize>();

@@ -406,9 +406,13 @@ fn stats(args: &Args) -> Result<u8> {
     outln!("entities: {}", s.entities);
     outln!("sources: {}", s.sources);
     outln!("outlets_with_unknown_ownership: {}", s.unknown_ownership);
+    outln!("outlets_with_chain_to_controller: {}", s.outlets_with_controller);
     outln!("text_patterns: {}", s.text_patterns);
     for (label, n) in &s.labels {
         outln!("label_{}: {n}", label.replace('-', "_"));
+    }
+    for (platform, n) in &s.accounts_by_platform {
+        outln!("accounts_{platform}: {n}");
     }
     outln!("dataset_version: {}", info.version);
     outln!("dataset_created: {}", info.created);
