@@ -124,10 +124,13 @@ fn with_ascii_host(scheme_as_is: bool, scheme: &str, rest: &str) -> Result<Optio
 /// Lower-case and punycode each label of a Unicode host. Ideographic full stops count as dots, as in
 /// browsers. Hosts are taken as written (NFC in practice); no other UTS #46 mapping is applied.
 pub fn to_ascii_host(host: &str) -> Option<String> {
-    if host.chars().any(is_format_character) || hides_format_character(host) {
+    if host.chars().any(is_format_character) {
         return None;
     }
     let lower = host.to_lowercase();
+    if hides_format_character(&lower) {
+        return None;
+    }
     let labels: Vec<String> = lower
         .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
         .map(|label| {
@@ -153,8 +156,13 @@ fn is_format_character(c: char) -> bool {
 /// A punycode label (`xn--…`) that decodes to a formatting character: the same refusal for the
 /// encoded form, which the URL parser would otherwise decode and hand to IDNA.
 fn hides_format_character(host: &str) -> bool {
+    // Almost no host has a punycode label: one substring search decides for nearly all lookups.
+    // Callers pass lower-case hosts.
+    if memchr::memmem::find(host.as_bytes(), b"xn--").is_none() {
+        return false;
+    }
     host.split('.').any(|label| {
-        label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+        label.starts_with("xn--")
             && idna::punycode::decode_to_string(&label[4..]).is_some_and(|decoded| decoded.chars().any(is_format_character))
     })
 }
