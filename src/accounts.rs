@@ -97,30 +97,9 @@ pub const PLATFORMS: &[Platform] = &[
     Platform { key: "wechat", hosts: &["mp.weixin.qq.com"], shape: Shape::WeChatBiz, reserved: &[] },
 ];
 
-/// The platform whose hosts cover `host`, if any. Runs on every lookup: one hash probe on the host's
-/// last two labels instead of comparing it with all 20 platform hosts (which cost 13% of lookup time).
+/// The platform whose hosts cover `host`, if any.
 pub fn platform_for_host(host: &str) -> Option<&'static Platform> {
-    static BY_TAIL: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<(&'static str, &'static Platform)>>> =
-        std::sync::OnceLock::new();
-    let by_tail = BY_TAIL.get_or_init(|| {
-        let mut map: std::collections::HashMap<&'static str, Vec<(&'static str, &'static Platform)>> = Default::default();
-        for p in PLATFORMS {
-            for h in p.hosts {
-                map.entry(last_two_labels(h)).or_default().push((h, p));
-            }
-        }
-        map
-    });
-    let candidates = by_tail.get(last_two_labels(host))?;
-    candidates.iter().find(|(h, _)| is_same_or_subdomain(host, h)).map(|(_, p)| *p)
-}
-
-/// `a.b.example.com` → `example.com`; a host of one or two labels as it is.
-fn last_two_labels(host: &str) -> &str {
-    match memchr::memrchr_iter(b'.', host.as_bytes()).nth(1) {
-        Some(dot) => &host[dot + 1..],
-        None => host,
-    }
+    PLATFORMS.iter().find(|p| p.hosts.iter().any(|h| is_same_or_subdomain(host, h)))
 }
 
 /// `host` is `domain` or one of its subdomains (label boundary, no allocation: this runs per lookup).

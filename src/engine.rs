@@ -60,7 +60,7 @@ pub struct Stats {
     pub labels: BTreeMap<&'static str, usize>,
     pub unknown_ownership: usize,
     /// Accounts per platform key (`x`, `youtube`, ...).
-    pub accounts_by_platform: BTreeMap<String, usize>,
+    pub accounts_by_platform: BTreeMap<&'static str, usize>,
     /// Outlets whose chain ends at an ultimate controller: a person or family, a state body, a party,
     /// or a trust or foundation (issue #12's measure of a full chain).
     pub outlets_with_controller: usize,
@@ -221,8 +221,8 @@ impl Engine {
             s.domains += e.domains.len();
             s.accounts += e.accounts.len();
             for a in &e.accounts {
-                let platform = a.split_once(':').map_or(a.as_str(), |(p, _)| p);
-                *s.accounts_by_platform.entry(platform.to_string()).or_default() += 1;
+                let key = a.split_once(':').and_then(|(p, _)| crate::accounts::platform_by_key(p)).map_or("other", |p| p.key);
+                *s.accounts_by_platform.entry(key).or_default() += 1;
             }
             s.edges += e.owners.len();
             s.edges_without_source += e.owners.iter().filter(|o| o.sources.is_empty()).count();

@@ -158,7 +158,7 @@ fn is_format_character(c: char) -> bool {
 fn hides_format_character(host: &str) -> bool {
     // Almost no host has a punycode label: one substring search decides for nearly all lookups.
     // Callers pass lower-case hosts.
-    if memchr::memmem::find(host.as_bytes(), b"xn--").is_none() {
+    if !host.contains("xn--") {
         return false;
     }
     host.split('.').any(|label| {

@@ -56,8 +56,9 @@ pub struct UrlIndex {
     accounts: HashMap<String, u32>,
     /// The most labels any host key has: a lookup never probes a longer suffix.
     max_labels: usize,
-    /// Platform key (`youtube`) → the entity with that id, which stands for the platform itself.
-    platforms: HashMap<&'static str, u32>,
+    /// For each entry of `accounts::PLATFORMS`, the entity whose id is the platform's key, which stands
+    /// for the platform itself (a plain list: 13 entries, and one less map type in the WebAssembly).
+    platforms: Vec<Option<u32>>,
 }
 
 impl UrlIndex {
@@ -76,11 +77,10 @@ impl UrlIndex {
             }
         }
         index.max_labels = index.hosts.keys().map(|h| label_count(h)).max().unwrap_or(0);
-        for platform in crate::accounts::PLATFORMS {
-            if let Some(i) = dataset.entities.iter().position(|e| e.id == platform.key) {
-                index.platforms.insert(platform.key, i as u32);
-            }
-        }
+        index.platforms = crate::accounts::PLATFORMS
+            .iter()
+            .map(|p| dataset.entities.binary_search_by(|e| e.id.as_str().cmp(p.key)).ok().map(|i| i as u32))
+            .collect();
         for entries in index.hosts.values_mut() {
             entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         }
@@ -99,7 +99,8 @@ impl UrlIndex {
                     return Ok(Some(UrlMatch { entity: e as usize, via: Via::Account(key) }));
                 }
             }
-            if let Some(&e) = self.platforms.get(platform.key) {
+            let at = crate::accounts::PLATFORMS.iter().position(|p| p.key == platform.key);
+            if let Some(e) = at.and_then(|i| self.platforms.get(i).copied().flatten()) {
                 return Ok(Some(UrlMatch { entity: e as usize, via: Via::Platform(platform.key) }));
             }
         }
