@@ -93,6 +93,24 @@ fn label_for(code: &str) -> Option<masthead::labels::Label> {
     }
 }
 
+/// Outlets whose Matrix class contradicts what the dataset's sources establish, and no State Media
+/// Monitor profile was found to settle it: each keeps its sourced label, for the reason given. They
+/// are listed in data/README.md too; an id here that no longer needs it fails the test below.
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("al-manar", "owned by Hezbollah, a party that does not control the Lebanese state: party-owned, not state-controlled"),
+    ("b92", "privately owned (Matrix: captured public media, a class for public media)"),
+    ("o2-tv", "privately owned (Matrix: captured public media)"),
+    ("prva-tv", "privately owned (Matrix: state-controlled, without a state owner in any source found)"),
+    ("tv-pink", "privately owned (Matrix: captured public media)"),
+    ("vecernje-novosti", "privately owned (Matrix: state-controlled, without a state owner in any source found)"),
+    ("rbc-russia", "privately owned by Grigory Berezkin's ESN group (Matrix: state-controlled, no source found for state control)"),
+    ("rtv-slovenija", "a statutory public broadcaster (Matrix: captured private media, a class for private media)"),
+    ("medi1-radio", "83.6% acquired by the state broadcaster SNRT after the Matrix, which classed it captured private media (its note says so)"),
+    ("argumenty-i-fakty", "state ownership documented, the capture the Matrix records (CaPu) not stated by a source found"),
+    ("kuensel", "state majority ownership documented, editorial independence (Matrix: ISM) not stated by a source found"),
+    ("lusa", "state majority ownership documented, editorial independence (Matrix: ISFM) not stated by a source found"),
+];
+
 #[test]
 fn labels_follow_the_state_media_monitor_rule() {
     use std::collections::{BTreeMap, BTreeSet};
@@ -120,10 +138,21 @@ fn labels_follow_the_state_media_monitor_rule() {
         // A State Media Monitor profile newer than the Matrix (Feb 2024) may have reclassified the
         // outlet: the entity then cites that profile, and the profile's class is the one used.
         let cites_profile = e.sources.iter().chain(e.owners.iter().flat_map(|o| o.sources.iter())).any(|s| s.url.contains("statemediamonitor.com"));
-        if !allowed.is_empty() && !allowed.contains(label) && !cites_profile {
+        // Ownership that changed after the Matrix (an edge that began or ended since February 2024).
+        let changed = e.owners.iter().any(|o| [&o.since, &o.until].into_iter().flatten().any(|d| d.as_str() >= "2024-02"));
+        let excepted = EXCEPTIONS.iter().any(|(id, _)| *id == e.id);
+        if !allowed.is_empty() && !allowed.contains(label) && !cites_profile && !changed && !excepted {
             wrong.push(format!("{} is {:?}, the Matrix says {codes:?}", e.id, label));
         }
     }
     println!("{} entities classed by the Matrix", classes.len());
     assert!(wrong.is_empty(), "{} labels break the rule:\n{}", wrong.len(), wrong.join("\n"));
+    // Every exception must still be needed: an entity that now follows the rule leaves the list.
+    for (id, _) in EXCEPTIONS {
+        let i = engine.find(id).unwrap_or_else(|| panic!("exception {id} is not in the dataset"));
+        let e = engine.entity(i);
+        let codes = classes.get(&i).unwrap_or_else(|| panic!("exception {id} has no Matrix row"));
+        let allowed: BTreeSet<_> = codes.iter().filter_map(|c| label_for(c)).collect();
+        assert!(e.labels.first().is_some_and(|l| !allowed.contains(l)), "{id} follows the rule now: take it off EXCEPTIONS");
+    }
 }
