@@ -64,10 +64,15 @@ const CHAINS: &[(&str, Option<Label>, &[&str])] = &[
     ("https://kcna.kp/", Some(Label::StateControlled), &["Korean Central News Agency", "Workers' Party of Korea"]),
     ("https://www.granma.cu/", Some(Label::StateControlled), &["Granma", "Communist Party of Cuba"]),
     ("https://www.cbc.ca/news", Some(Label::PublicService), &["CBC/Radio-Canada"]),
-    ("https://www.bbc.co.uk/news", Some(Label::PublicService), &["BBC"]),
+    // Public broadcasters are tied to the state by what makes them public (here, funding by law).
+    ("https://www.bbc.co.uk/news", Some(Label::PublicService), &["BBC", "Government of the United Kingdom"]),
+    ("https://www.dw.com/", Some(Label::PublicService), &["Deutsche Welle", "Government of Germany"]),
+    ("https://orf.at/", Some(Label::PublicService), &["ORF", "Government of Austria"]),
+    ("https://www.svt.se/", Some(Label::PublicService), &["SVT", "Government of Sweden"]),
+    ("https://www.efe.com/", Some(Label::PublicService), &["Agencia EFE", "SEPI", "Government of Spain"]),
     // State Media Monitor classes NHK as captured public media: state-controlled by the label rule.
     ("https://www3.nhk.or.jp/", Some(Label::StateControlled), &["NHK", "Government of Japan"]),
-    ("https://www.abc.net.au/news", Some(Label::PublicService), &["Australian Broadcasting Corporation"]),
+    ("https://www.abc.net.au/news", Some(Label::PublicService), &["Australian Broadcasting Corporation", "Government of Australia"]),
     ("https://www.theglobeandmail.com/", Some(Label::Private), &["The Globe and Mail", "The Woodbridge Company", "Thomson family"]),
     ("https://globalnews.ca/", Some(Label::Private), &["Global News", "Corus Entertainment"]),
     ("https://www.ctvnews.ca/", Some(Label::Private), &["CTV News", "Bell Media", "BCE Inc."]),
@@ -119,6 +124,17 @@ const CHAINS: &[(&str, Option<Label>, &[&str])] = &[
     ("https://www.albayan.ae/", Some(Label::StateControlled), &["Al Bayan", "Dubai Media Incorporated", "Government of Dubai"]),
     ("https://www.egypttoday.com/", Some(Label::StateControlled), &["Egypt Today", "General Intelligence Service (Egypt)", "Government of Egypt"]),
     ("https://www.isna.ir/", Some(Label::PublicService), &["Iranian Students News Agency", "Government of Iran"]),
+    ("https://www.trtarabic.com/", Some(Label::StateControlled), &["Turkish Radio and Television Corporation", "Directorate of Communications", "Government of Turkey"]),
+    ("https://www.rts.rs/", Some(Label::StateControlled), &["Radio Television of Serbia", "Government of Serbia"]),
+    ("https://www.fena.ba/", Some(Label::StateControlled), &["FENA", "Government of the Federation of Bosnia and Herzegovina"]),
+    ("https://www.haberturk.com/", Some(Label::StateControlled), &["Habertürk", "Savings Deposit Insurance Fund", "Government of Turkey"]),
+    // Widely read private and cooperative media, with sales since 2024 (issue #12).
+    ("https://www.heise.de/", Some(Label::Private), &["heise online", "Heise Medien", "Heise family"]),
+    ("https://www.fr.de/", Some(Label::Private), &["Frankfurter Rundschau", "Ippen Mediengruppe"]),
+    ("https://www.rp.pl/", Some(Label::Private), &["Rzeczpospolita", "Gremi Media", "Pluralis"]),
+    ("https://www.repubblica.it/", Some(Label::Private), &["la Repubblica", "GEDI Gruppo Editoriale", "Antenna Group", "Kyriakou family"]),
+    ("https://www.independent.ie/", Some(Label::Private), &["Irish Independent", "Mediahuis"]),
+    ("https://taz.de/", Some(Label::Cooperative), &["Die Tageszeitung"]),
 ];
 
 #[test]
