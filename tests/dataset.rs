@@ -119,6 +119,7 @@ const CHAINS: &[(&str, Option<Label>, &[&str])] = &[
     ("https://obn.com.et/", Some(Label::StateControlled), &["Oromia Broadcasting Network", "Oromia Radio and Television Organization", "Oromia Regional Government"]),
     ("https://lnbs.gov.ls/", Some(Label::StateControlled), &["Lesotho National Broadcasting Service", "Government of Lesotho"]),
     ("https://www.aljazeera.com/", Some(Label::StateControlled), &["Al Jazeera English", "Al Jazeera Media Network", "Government of Qatar"]),
+    ("https://www.aljazeera.net/", Some(Label::StateControlled), &["Al Jazeera Arabic", "Al Jazeera Media Network", "Government of Qatar"]),
     ("https://parstoday.ir/", Some(Label::StateControlled), &["Pars Today", "Islamic Republic of Iran Broadcasting", "Office of the Supreme Leader of Iran", "Government of Iran"]),
     ("https://akhbarelyom.com/", Some(Label::StateControlled), &["Al Akhbar", "National Press Authority (Egypt)", "Government of Egypt"]),
     ("https://www.albayan.ae/", Some(Label::StateControlled), &["Al Bayan", "Dubai Media Incorporated", "Government of Dubai"]),
@@ -135,6 +136,24 @@ const CHAINS: &[(&str, Option<Label>, &[&str])] = &[
     ("https://www.repubblica.it/", Some(Label::Private), &["la Repubblica", "GEDI Gruppo Editoriale", "Antenna Group", "Kyriakou family"]),
     ("https://www.independent.ie/", Some(Label::Private), &["Irish Independent", "Mediahuis"]),
     ("https://taz.de/", Some(Label::Cooperative), &["Die Tageszeitung"]),
+    // U.S. international broadcasters reach the federal agency that runs or funds them (issue #10).
+    ("https://www.voanews.com/", Some(Label::PublicService), &["Voice of America", "U.S. Agency for Global Media", "Government of the United States"]),
+    ("https://www.rferl.org/", Some(Label::PublicService), &["Radio Free Europe/Radio Liberty", "U.S. Agency for Global Media", "Government of the United States"]),
+    ("https://www.rfa.org/", Some(Label::PublicService), &["Radio Free Asia", "U.S. Agency for Global Media", "Government of the United States"]),
+    ("https://www.alhurra.com/", Some(Label::PublicService), &["Alhurra", "Middle East Broadcasting Networks", "U.S. Agency for Global Media"]),
+    ("https://currenttime.tv/", Some(Label::PublicService), &["Current Time", "Radio Free Europe/Radio Liberty", "U.S. Agency for Global Media"]),
+    // Chains that stopped a step early (issue #12).
+    ("https://www.wsj.com/", Some(Label::Private), &["The Wall Street Journal", "Dow Jones & Company", "News Corp", "Lachlan Murdoch"]),
+    ("https://www.barrons.com/", Some(Label::Private), &["Barron's", "Dow Jones & Company", "News Corp"]),
+    ("https://www.espn.com/", Some(Label::Private), &["ESPN", "The Walt Disney Company"]),
+    ("https://www.businessinsider.com/", Some(Label::Private), &["Business Insider", "Axel Springer SE"]),
+    ("https://www.engadget.com/", Some(Label::Private), &["Engadget", "Yahoo Inc.", "Apollo Global Management"]),
+    ("https://arstechnica.com/", Some(Label::Private), &["Ars Technica", "Condé Nast", "Advance Publications"]),
+    ("https://www.huffingtonpost.com/", Some(Label::Private), &["HuffPost", "BuzzFeed, Inc."]),
+    ("https://www.sfgate.com/", Some(Label::Private), &["SFGate", "Hearst Communications"]),
+    ("https://deadline.com/", Some(Label::Private), &["Deadline", "Penske Media Corporation"]),
+    ("https://people.com/", Some(Label::Private), &["People", "People Inc.", "IAC"]),
+    ("https://www.wcvb.com/", Some(Label::Private), &["WCVB", "Hearst Television"]),
 ];
 
 #[test]
