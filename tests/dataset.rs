@@ -17,11 +17,19 @@ fn the_dataset_validates_and_holds_its_floors() {
     let s = data().stats();
     // Issue #3's floors are 1,000 outlets, 1,500 domains, 300 accounts and 100 countries; these hold
     // the size the dataset has reached, which is above them. Raise them as it grows, never lower them.
-    assert!(s.outlets >= 1_800, "outlets: {}", s.outlets);
-    assert!(s.domains >= 1_550, "domains: {}", s.domains);
-    assert!(s.accounts >= 900, "accounts: {}", s.accounts);
-    assert!(s.countries >= 150, "countries: {}", s.countries);
-    assert!(s.edges >= 1_600, "edges: {}", s.edges);
+    // Issue #12 asks for 6,000 outlets, 9,000 domains and 80% of outlets with a full chain: not yet.
+    assert!(s.outlets >= 2_400, "outlets: {}", s.outlets);
+    assert!(s.domains >= 2_300, "domains: {}", s.domains);
+    assert!(s.countries >= 160, "countries: {}", s.countries);
+    assert!(s.edges >= 2_450, "edges: {}", s.edges);
+    // Issue #10: at least 1,200 accounts, 600 of them on platforms other than X.
+    assert!(s.accounts >= 1_650, "accounts: {}", s.accounts);
+    let not_x = s.accounts - s.accounts_by_platform.get("x").copied().unwrap_or(0);
+    assert!(not_x >= 790, "accounts on platforms other than X: {not_x}");
+    // Outlets whose chain ends at a person or family, a state body, a party or a trust (55% on
+    // 5 Dec 2026; issue #12's aim is 80%).
+    let full = s.outlets_with_controller as f64 / s.outlets as f64;
+    assert!(full >= 0.54, "outlets with a chain to an ultimate controller: {:.1}%", full * 100.0);
     assert_eq!(s.edges_without_source, 0);
 }
 

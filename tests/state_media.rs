@@ -7,9 +7,9 @@ use masthead::Engine;
 use std::path::Path;
 
 /// Floors for the whole Matrix (1,074 rows with a website). Issue #10 asks for 95% of them; what
-/// is reached is kept, never lost.
-const RESOLVE_FLOOR: f64 = 0.0;
-const STATE_FLOOR: f64 = 0.0;
+/// is reached is kept, never lost (5 Dec 2026: 1,007 resolve, 870 reach the state).
+const RESOLVE_FLOOR: f64 = 0.93;
+const STATE_FLOOR: f64 = 0.80;
 
 fn data() -> Engine {
     let outcome = masthead::dataset_dir::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
@@ -108,6 +108,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("medi1-radio", "83.6% acquired by the state broadcaster SNRT after the Matrix, which classed it captured private media (its note says so)"),
     ("argumenty-i-fakty", "state ownership documented, the capture the Matrix records (CaPu) not stated by a source found"),
     ("kuensel", "state majority ownership documented, editorial independence (Matrix: ISM) not stated by a source found"),
+    ("100-noticias", "the Matrix's Nicaraguan \"Canal 15\" row gives the site of 100% Noticias, the independent newsroom in exile"),
     ("lusa", "state majority ownership documented, editorial independence (Matrix: ISFM) not stated by a source found"),
 ];
 
