@@ -221,3 +221,24 @@ fn a_page_of_an_unknown_account_shows_the_platform_as_not_the_author() {
     let known = engine.lookup_url("https://x.com/globaltimesnews").unwrap().unwrap();
     assert_eq!(engine.entity(known.entity).id, "global-times");
 }
+
+/// Published lists (research datasets on GitHub, software recipes) may back a domain or an account,
+/// never an ownership edge or a label: those need a page that states the fact (issue #10).
+#[test]
+fn lists_back_domains_and_accounts_never_edges_or_labels() {
+    let engine = data();
+    let is_list = |url: &str| url.contains("://github.com/") || url.contains("://raw.githubusercontent.com/");
+    let mut wrong = Vec::new();
+    for e in &engine.dataset().entities {
+        for o in &e.owners {
+            if o.sources.iter().any(|s| is_list(&s.url)) {
+                wrong.push(format!("{} → {}: an edge cites a list", e.id, o.owner));
+            }
+        }
+        let stated = e.sources.iter().chain(e.owners.iter().filter(|o| o.is_current()).flat_map(|o| o.sources.iter())).any(|s| !is_list(&s.url));
+        if !e.labels.is_empty() && !stated {
+            wrong.push(format!("{}: its label rests on lists only", e.id));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
