@@ -221,18 +221,34 @@ describe('badges per tab', () => {
     await page.close();
   });
 
-  it('a public broadcaster with several owner links: the popup shows the full owner graph', async () => {
+  it('a public broadcaster funded by the state under a law: the chain says "funded by"', async () => {
     const page = await browser.context.newPage();
     await page.goto('http://www.dw.com/fixtures/dw.html');
     const tabId = await tabIdOf(browser, page);
     const badge = await badgeOf(browser, tabId);
     assert.equal(badge.text, 'PUB', 'independent public media never look like state media');
-    assert.equal(badge.title, 'Deutsche Welle — ARD');
+    assert.equal(badge.title, 'Deutsche Welle — Government of Germany');
     const popup = await openPopup(browser, tabId);
+    const hops = await popup.locator('#site-body ol.chain li').allTextContents();
+    assert.match(hops[0], /^funded by\s*Government of Germany/);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('an outlet with several owners and none in control: the popup shows the full owner graph', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('http://www.skynewsarabia.com/fixtures/blog.html');
+    const tabId = await tabIdOf(browser, page);
+    const badge = await badgeOf(browser, tabId);
+    assert.equal(badge.title, 'Sky News Arabia — no controlling owner recorded');
+    const popup = await openPopup(browser, tabId);
+    assert.match(await popup.textContent('#site-body'), /No controlling owner recorded/);
     const edges = await popup.locator('details.graph li').allTextContents();
-    assert.equal(edges.length, 2);
-    assert.match(edges[0], /^Deutsche Welle — part of → ARD/);
-    assert.match(edges[1], /^Deutsche Welle — funded by → Government of Germany/);
+    // Both halves, then the owners above each of them.
+    const own = edges.filter((e) => e.startsWith('Sky News Arabia — '));
+    assert.equal(own.length, 2);
+    assert.match(own[0], /^Sky News Arabia — owned by \(50%\) → International Media Investments/);
+    assert.match(own[1], /^Sky News Arabia — owned by \(50%\) → Sky Group/);
+    assert.ok(edges.length > 2, 'the owners of the owners are shown too');
     await popup.screenshot({ path: path.join(OUTPUT, 'popup-owner-graph.png'), fullPage: true });
     await Promise.all([popup.close(), page.close()]);
   });
