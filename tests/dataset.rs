@@ -2,14 +2,12 @@
 //! every region come out right.
 
 use masthead::labels::Label;
+mod common;
 use masthead::Engine;
 use std::path::Path;
 
 fn data() -> Engine {
-    let outcome = masthead::dataset_dir::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
-    let errors: Vec<String> = outcome.errors().take(20).map(ToString::to_string).collect();
-    let dataset = outcome.dataset.unwrap_or_else(|| panic!("data/ does not validate:\n{}", errors.join("\n")));
-    Engine::from_dataset(dataset, masthead::bundle::BundleInfo::unbundled(1, "2026-11-28"))
+    common::data_engine()
 }
 
 #[test]

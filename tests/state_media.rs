@@ -3,6 +3,7 @@
 //! them. The floors rise as the dataset grows; data/README.md lists what is left and why.
 
 use masthead::model::Kind;
+mod common;
 use masthead::Engine;
 use std::path::Path;
 
@@ -12,9 +13,7 @@ const RESOLVE_FLOOR: f64 = 0.93;
 const STATE_FLOOR: f64 = 0.80;
 
 fn data() -> Engine {
-    let outcome = masthead::dataset_dir::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
-    let dataset = outcome.dataset.expect("data/ validates");
-    Engine::from_dataset(dataset, masthead::bundle::BundleInfo::unbundled(1, "2026-12-05"))
+    common::data_engine()
 }
 
 /// A CSV record splitter for the Matrix: commas, double-quoted fields with "" escapes, newlines in quotes.

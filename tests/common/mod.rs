@@ -32,3 +32,11 @@ pub fn scan_ids(engine: &Engine, text: &str, linked: &[&str]) -> Vec<(String, St
     let linked = linked.iter().filter_map(|id| engine.find(id)).collect();
     engine.scan(text, &linked).into_iter().map(|m| (text[m.start..m.end].to_string(), engine.entity(m.entity).id.clone())).collect()
 }
+
+/// The project's own dataset (data/), loaded and validated from source, as the dataset tests read it.
+pub fn data_engine() -> Engine {
+    let outcome = masthead::dataset_dir::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
+    let errors: Vec<String> = outcome.errors().take(20).map(ToString::to_string).collect();
+    let dataset = outcome.dataset.unwrap_or_else(|| panic!("data/ does not validate:\n{}", errors.join("\n")));
+    Engine::from_dataset(dataset, BundleInfo::unbundled(1, "2026-12-05"))
+}
