@@ -13,6 +13,9 @@ mod ambiguity;
 mod automaton;
 #[path = "src/bundle.rs"]
 mod bundle;
+#[path = "src/chain.rs"]
+#[allow(dead_code)]
+mod chain;
 #[path = "src/countries.rs"]
 mod countries;
 #[path = "src/dataset_dir.rs"]

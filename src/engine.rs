@@ -62,7 +62,8 @@ pub struct Stats {
     /// Accounts per platform key (`x`, `youtube`, ...).
     pub accounts_by_platform: BTreeMap<&'static str, usize>,
     /// Outlets whose chain ends at an ultimate controller: a person or family, a state body, a party,
-    /// or a trust or foundation (issue #12's measure of a full chain).
+    /// a trust or foundation, or an entity the sources say nobody controls (issue #12's measure of a
+    /// full chain).
     pub outlets_with_controller: usize,
 }
 
@@ -210,11 +211,11 @@ impl Engine {
                 if let Some(c) = &e.country {
                     countries.insert(c.as_str());
                 }
-                if e.owners.iter().all(|o| !o.is_current()) {
+                if e.owners.iter().all(|o| !o.is_current()) && e.no_controller.is_none() {
                     s.unknown_ownership += 1;
                 }
-                let top = self.chain(i).top();
-                if matches!(self.dataset.entities[top].kind, Kind::Person | Kind::StateBody | Kind::Party | Kind::Trust) {
+                let top = &self.dataset.entities[self.chain(i).top()];
+                if top.no_controller.is_some() || matches!(top.kind, Kind::Person | Kind::StateBody | Kind::Party | Kind::Trust) {
                     s.outlets_with_controller += 1;
                 }
             }

@@ -128,6 +128,51 @@ impl Edge {
     }
 }
 
+/// Why an entity has no controlling owner although its owners are known: the chain ends here on
+/// purpose. Without it, an entity with no owner edge means "we do not know" (issue #12).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoControllerReason {
+    /// A listed company whose shares are spread so that no shareholder or group controls it.
+    WidelyHeld,
+    /// Owned by its members (a cooperative or mutual), none of whom controls it.
+    MemberOwned,
+    /// Owned by its employees, none of whom controls it.
+    EmployeeOwned,
+}
+
+impl NoControllerReason {
+    pub const ALL: [NoControllerReason; 3] =
+        [NoControllerReason::WidelyHeld, NoControllerReason::MemberOwned, NoControllerReason::EmployeeOwned];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoControllerReason::WidelyHeld => "widely-held",
+            NoControllerReason::MemberOwned => "member-owned",
+            NoControllerReason::EmployeeOwned => "employee-owned",
+        }
+    }
+
+    /// Words for readers, after "no controlling owner: ".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            NoControllerReason::WidelyHeld => "a listed company with no controlling shareholder",
+            NoControllerReason::MemberOwned => "owned by its members, none of whom controls it",
+            NoControllerReason::EmployeeOwned => "owned by its employees, none of whom controls it",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<NoControllerReason> {
+        NoControllerReason::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// The documented end of a chain: an entity nobody controls, and the page that says so.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct NoController {
+    pub reason: NoControllerReason,
+    pub sources: Vec<Source>,
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Entity {
     pub id: String,
@@ -147,6 +192,9 @@ pub struct Entity {
     pub note: Option<String>,
     pub sources: Vec<Source>,
     pub owners: Vec<Edge>,
+    /// Set when the sources say nobody controls this entity (the chain ends here by fact, not for
+    /// want of data).
+    pub no_controller: Option<NoController>,
     /// True when the reader's local edits supplied this entity.
     pub edited: bool,
 }

@@ -45,6 +45,19 @@ pub struct SourceEntity {
     pub sources: Vec<SourceRef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub owners: Vec<SourceEdge>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_controller: Option<SourceNoController>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// `"no_controller": { "reason": "widely-held", "sources": [...] }`: the chain ends here by fact.
+#[derive(Deserialize, Serialize, Debug, Default, Clone, PartialEq)]
+pub struct SourceNoController {
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
@@ -108,6 +121,11 @@ impl From<&crate::model::Entity> for SourceEntity {
                     extra: BTreeMap::new(),
                 })
                 .collect(),
+            no_controller: e.no_controller.as_ref().map(|n| SourceNoController {
+                reason: n.reason.as_str().to_string(),
+                sources: n.sources.iter().map(src).collect(),
+                extra: BTreeMap::new(),
+            }),
             extra: BTreeMap::new(),
         }
     }

@@ -8,8 +8,8 @@ use crate::accounts::normalize_account;
 use crate::ambiguity::CommonWords;
 use crate::countries::is_country;
 use crate::labels::Label;
-use crate::model::{Dataset, Edge, Entity, Kind, Relation, Source};
-use crate::source::{SourceEdge, SourceEntity, SourceFile, SourceRef};
+use crate::model::{Dataset, Edge, Entity, Kind, NoController, NoControllerReason, Relation, Source};
+use crate::source::{SourceEdge, SourceEntity, SourceFile, SourceNoController, SourceRef};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
@@ -440,6 +440,7 @@ fn check_entity(raw: &SourceEntity, words: Option<&CommonWords>, sink: &mut Sink
     }
     let owners: Vec<Edge> =
         raw.owners.iter().enumerate().filter_map(|(i, e)| check_edge(e, i, &raw.id, sink)).collect();
+    let no_controller = raw.no_controller.as_ref().and_then(|n| check_no_controller(n, &owners, sink));
 
     let errors_after = sink.problems.iter().filter(|p| p.severity == Severity::Error).count();
     if errors_after > errors_before {
@@ -461,8 +462,35 @@ fn check_entity(raw: &SourceEntity, words: Option<&CommonWords>, sink: &mut Sink
         note: raw.note.clone(),
         sources,
         owners,
+        no_controller,
         edited: false,
     })
+}
+
+/// A documented end of chain needs a known reason and a source, and must not contradict an edge the
+/// chain would follow (a controlling or majority owner, a publisher, ...): either nobody controls
+/// the entity or someone does.
+fn check_no_controller(raw: &SourceNoController, owners: &[Edge], sink: &mut Sink) -> Option<NoController> {
+    for key in raw.extra.keys() {
+        sink.error(format!("no_controller.{key}"), "unknown field");
+    }
+    let reason = NoControllerReason::parse(&raw.reason);
+    if reason.is_none() {
+        let known: Vec<&str> = NoControllerReason::ALL.iter().map(|r| r.as_str()).collect();
+        sink.error("no_controller.reason", format!("unknown reason {:?} (known: {})", raw.reason, known.join(", ")));
+    }
+    if raw.sources.is_empty() {
+        sink.error("no_controller.sources", "say which page states that nobody controls the entity");
+    }
+    let sources = check_sources(&raw.sources, "no_controller.sources", sink);
+    if let Some(i) = crate::chain::primary_edge(owners) {
+        sink.error(
+            "no_controller",
+            format!("contradicts owners[{i}] ({} {}), which the chain follows", owners[i].relation.as_str(), owners[i].owner),
+        );
+        return None;
+    }
+    Some(NoController { reason: reason?, sources })
 }
 
 fn problem(file: &str, id: &str, field: &str, severity: Severity, message: String) -> Problem {

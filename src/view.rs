@@ -33,7 +33,18 @@ pub struct EntityView {
     pub accounts: Vec<String>,
     pub note: Option<String>,
     pub sources: Vec<SourceView>,
+    /// Set when the sources say nobody controls the entity: the chain ends here by fact.
+    pub no_controller: Option<NoControllerView>,
     pub edited: bool,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct NoControllerView {
+    /// `widely-held`, `member-owned` or `employee-owned`.
+    pub reason: &'static str,
+    /// The same in words for readers: "a listed company with no controlling shareholder".
+    pub text: &'static str,
+    pub sources: Vec<SourceView>,
 }
 
 impl From<&Entity> for EntityView {
@@ -51,6 +62,11 @@ impl From<&Entity> for EntityView {
             accounts: e.accounts.clone(),
             note: e.note.clone(),
             sources: e.sources.iter().map(SourceView::from).collect(),
+            no_controller: e.no_controller.as_ref().map(|n| NoControllerView {
+                reason: n.reason.as_str(),
+                text: n.reason.phrase(),
+                sources: n.sources.iter().map(SourceView::from).collect(),
+            }),
             edited: e.edited,
         }
     }

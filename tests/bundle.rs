@@ -18,7 +18,7 @@ fn round_trip_keeps_the_dataset_and_header() {
     assert!(!info.signed);
     assert_eq!(dataset, fixture_dataset());
     let engine = Engine::from_bundle(&bytes).unwrap();
-    assert_eq!(engine.stats().outlets, 22);
+    assert_eq!(engine.stats().outlets, 24);
 }
 
 #[test]
@@ -29,6 +29,9 @@ fn damaged_bundles_are_refused_with_a_reason() {
     flipped[mid] ^= 0x40;
     let mut newer_format = good.clone();
     newer_format[8] = 9;
+    // Format 1 had no `no_controller` field: its payload cannot be read as format 2.
+    let mut older_format = good.clone();
+    older_format[8] = 1;
     let mut trailing = good.clone();
     trailing.extend_from_slice(b"junk");
     // A version above 2^53 - 1 is not exact in JavaScript; above MAX_VERSION none is accepted.
@@ -44,6 +47,7 @@ fn damaged_bundles_are_refused_with_a_reason() {
         ("truncated payload", good[..good.len() - 10].to_vec(), BundleError::Truncated),
         ("bit flip", flipped, BundleError::ChecksumMismatch),
         ("newer format", newer_format, BundleError::UnsupportedFormat(9)),
+        ("older format", older_format, BundleError::UnsupportedFormat(1)),
         ("trailing bytes", trailing, BundleError::TrailingBytes),
         ("version above 2^53", huge_version, BundleError::VersionOutOfRange((1u64 << 53) + 1)),
         ("version above the maximum", max_plus_one, BundleError::VersionOutOfRange(bundle::MAX_VERSION + 1)),

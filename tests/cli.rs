@@ -33,6 +33,24 @@ fn check_prints_the_chain_with_relations_and_sources() {
 }
 
 #[test]
+fn check_says_when_the_sources_show_nobody_controls_the_top_of_the_chain() {
+    let out = run(&["check", "--data", FIXTURE, "https://example-wire.test/", "https://example-coop.test/"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let (wire, coop) = stdout.split_once("\n\n").expect("two answers");
+    assert!(wire.contains("→ owned by 100%: Example Listed plc"), "{stdout}");
+    assert!(wire.contains("no controlling owner: a listed company with no controlling shareholder\n      source: https://example.org/shareholders"), "{stdout}");
+    assert!(coop.contains("no controlling owner: owned by its members, none of whom controls it"), "{stdout}");
+    assert!(!coop.contains("ownership unknown"), "{stdout}");
+    let json = run(&["check", "--json", "--data", FIXTURE, "https://example-wire.test/"], None);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let end = &v[0]["chain"]["hops"][0]["to"]["no_controller"];
+    assert_eq!(end["reason"], "widely-held");
+    assert_eq!(end["text"], "a listed company with no controlling shareholder");
+    assert_eq!(end["sources"][0]["url"], "https://example.org/shareholders");
+}
+
+#[test]
 fn check_exit_codes() {
     assert_eq!(run(&["check", "--data", FIXTURE, "https://art.com/"], None).status.code(), Some(1));
     assert_eq!(run(&["check", "--data", FIXTURE, "https://rt.com/", "https://art.com/"], None).status.code(), Some(1));
@@ -110,7 +128,7 @@ fn validate_build_stats_and_keys() {
     assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
 
     let stats = text(&run(&["stats", "--data", bundle.to_str().unwrap()], None).stdout);
-    for line in ["outlets: 22", "domains: 17", "accounts: 11", "countries: 9", "edges: 9", "edges_without_source: 0", "dataset_version: 42"] {
+    for line in ["outlets: 24", "domains: 19", "accounts: 11", "countries: 9", "edges: 11", "edges_without_source: 0", "dataset_version: 42"] {
         assert!(stats.lines().any(|l| l == line), "missing {line:?} in\n{stats}");
     }
 
@@ -144,8 +162,13 @@ fn export_round_trips_through_validate() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("all.json");
     assert_eq!(run(&["export", "--data", FIXTURE, "-o", out.to_str().unwrap()], None).status.code(), Some(0));
-    let again = run(&["stats", "--data", out.to_str().unwrap()], None);
-    assert!(text(&again.stdout).lines().any(|l| l == "outlets: 22"));
+    let before = text(&run(&["stats", "--data", FIXTURE], None).stdout);
+    let again = text(&run(&["stats", "--data", out.to_str().unwrap()], None).stdout);
+    assert!(again.lines().any(|l| l == "outlets: 24"), "{again}");
+    // Documented ends of chains survive the round trip: they count as chains to a controller.
+    let controlled = |s: &str| s.lines().find(|l| l.starts_with("outlets_with_chain_to_controller:")).map(str::to_string);
+    assert_eq!(controlled(&again), controlled(&before));
+    assert!(std::fs::read_to_string(&out).unwrap().contains(r#""reason": "widely-held""#));
 }
 
 #[test]

@@ -24,11 +24,29 @@ fn the_dataset_validates_and_holds_its_floors() {
     assert!(s.accounts >= 1_650, "accounts: {}", s.accounts);
     let not_x = s.accounts - s.accounts_by_platform.get("x").copied().unwrap_or(0);
     assert!(not_x >= 790, "accounts on platforms other than X: {not_x}");
-    // Outlets whose chain ends at a person or family, a state body, a party or a trust (55% on
-    // 5 Dec 2026; issue #12's aim is 80%).
-    let full = s.outlets_with_controller as f64 / s.outlets as f64;
-    assert!(full >= 0.54, "outlets with a chain to an ultimate controller: {:.1}%", full * 100.0);
     assert_eq!(s.edges_without_source, 0);
+}
+
+/// Issue #12's measure, computed here from the chains rather than taken from `stats`: the share of
+/// outlets whose chain ends at an ultimate controller — a person or family, a state body, a party, a
+/// trust or foundation — or at an entity whose sources say nobody controls it (`no_controller`).
+/// 55% on 5 Dec 2026; the aim is 80%. Raise the floor as it grows, never lower it.
+#[test]
+fn most_chains_end_at_an_ultimate_controller() {
+    use masthead::model::Kind;
+    let engine = data();
+    let entities = &engine.dataset().entities;
+    let outlets: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].kind == Kind::Outlet).collect();
+    let ended = outlets
+        .iter()
+        .filter(|&&i| {
+            let top = &entities[engine.chain(i).top()];
+            top.no_controller.is_some() || matches!(top.kind, Kind::Person | Kind::StateBody | Kind::Party | Kind::Trust)
+        })
+        .count();
+    let share = ended as f64 / outlets.len() as f64;
+    assert_eq!(ended, engine.stats().outlets_with_controller, "stats counts the same thing");
+    assert!(share >= 0.55, "outlets with a chain to an ultimate controller: {ended} of {} ({:.1}%)", outlets.len(), share * 100.0);
 }
 
 /// Every source is on a host a reader can trust: none of the content farms, aggregators, mirrors and

@@ -66,6 +66,20 @@ fn each_rule_is_reported_with_its_place() {
         (o(r#", "note": "A note\u0007"}"#.trim_end_matches('}')), "note", "U+0007"),
         (o(&format!(r#", "note": "{}""#, "word ".repeat(201).trim_end())), "note", "longer than 1000"),
         (o(&format!(r#", "aliases": ["{}"]"#, "Name".repeat(51))), "aliases", "longer than 200"),
+        // A documented end of chain: a known reason, a source, and no edge that the chain follows.
+        (o(&format!(r#", "no_controller": {{"reason": "nobody", "sources": {SRC}}}"#)), "no_controller.reason", "unknown reason"),
+        (o(r#", "no_controller": {"reason": "widely-held"}"#), "no_controller.sources", "say which page"),
+        (o(&format!(r#", "no_controller": {{"reason": "widely-held", "sources": {SRC}, "since": "2020"}}"#)), "no_controller.since", "unknown field"),
+        (
+            o(&format!(r#", "no_controller": {{"reason": "widely-held", "sources": {SRC}}}, "owners": [{{"id": "b", "relation": "owned_by", "share": 51, "sources": {SRC}}}]"#)),
+            "no_controller",
+            "contradicts owners[0] (owned_by b)",
+        ),
+        (
+            o(&format!(r#", "no_controller": {{"reason": "member-owned", "sources": {SRC}}}, "owners": [{{"id": "b", "relation": "published_by", "sources": {SRC}}}]"#)),
+            "no_controller",
+            "contradicts owners[0]",
+        ),
     ];
     for (json, field, message) in cases {
         let found = problems(&json);
@@ -74,6 +88,23 @@ fn each_rule_is_reported_with_its_place() {
             "expected {field}: {message}; got {found:#?}"
         );
     }
+}
+
+#[test]
+fn a_documented_end_of_chain_may_sit_beside_minority_owners() {
+    let json = file(&[
+        outlet(
+            "a",
+            &format!(
+                r#", "no_controller": {{"reason": "widely-held", "sources": {SRC}}}, "owners": [{{"id": "b", "relation": "owned_by", "share": 12.5, "sources": {SRC}}}]"#
+            ),
+        ),
+        r#"{"id": "b", "name": "B", "kind": "fund"}"#.to_string(),
+    ]);
+    let outcome = validate_texts(&[("t.json".to_string(), json)]);
+    assert_eq!(outcome.error_count(), 0, "{:#?}", outcome.problems);
+    let a = outcome.dataset.unwrap().entities.into_iter().find(|e| e.id == "a").unwrap();
+    assert_eq!(a.no_controller.unwrap().reason, masthead::model::NoControllerReason::WidelyHeld);
 }
 
 #[test]

@@ -217,7 +217,12 @@ fn check(args: &Args) -> Result<u8> {
                         out.push_str(&format!("      source: {} (checked {})\n", s.url, s.checked));
                     }
                 }
-                if chain.hops.is_empty() {
+                if let Some(end) = &engine.entity(chain.top()).no_controller {
+                    out.push_str(&format!("  no controlling owner: {}\n", end.reason.phrase()));
+                    for s in &end.sources {
+                        out.push_str(&format!("      source: {} (checked {})\n", s.url, s.checked));
+                    }
+                } else if chain.hops.is_empty() {
                     let owners = engine.entity(m.entity).owners.iter().filter(|o| o.is_current()).count();
                     if owners == 0 {
                         out.push_str("  ownership unknown: the dataset records no owner\n");

@@ -253,6 +253,20 @@ describe('badges per tab', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
+  it('an outlet nobody controls by its sources (a cooperative): said in words, with the source, never "unknown"', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('http://apnews.com/fixtures/blog.html');
+    const tabId = await tabIdOf(browser, page);
+    const badge = await badgeOf(browser, tabId);
+    assert.equal(badge.title, 'Associated Press — owned by its members, none of whom controls it');
+    const popup = await openPopup(browser, tabId);
+    const body = await popup.textContent('#site-body');
+    assert.match(body, /No controlling owner: owned by its members, none of whom controls it/);
+    assert.doesNotMatch(body, /unknown|No owner recorded/);
+    assert.equal(await popup.getAttribute('#site-body .chain-end .source a', 'href'), 'https://en.wikipedia.org/wiki/Associated_Press');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('each tab keeps its own badge across tab switches and windows', async () => {
     const cbc = await open('http://www.cbc.ca/fixtures/article.html');
     const gt = await open('http://www.globaltimes.cn/fixtures/globaltimes.html');

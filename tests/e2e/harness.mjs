@@ -14,7 +14,7 @@ export const DIST = path.resolve(process.env.MASTHEAD_DIST ?? path.join(ROOT, 'd
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** Hosts the fixture server plays. Links to other hosts are never followed by the tests. */
-export const HOSTS = ['www.cbc.ca', 'www.dw.com', 'www.reader-weekly.example', 'www.update-gazette.example', 'www.globaltimes.cn', 'blog.example.org', 'links.example.net', 'feed.example.net', 'dark.example.net', 'editor.example.net', 'csp.example.net', 'bench.example.net', 'updates.example.net', 'www.nachrichten.example', 'www.portal.example', 'www.akhbar.example', 'hostile.example.net', 'plain.example.net', 'x.com', 'vk.com', 'www.skynewsarabia.com'];
+export const HOSTS = ['www.cbc.ca', 'www.dw.com', 'www.reader-weekly.example', 'www.update-gazette.example', 'www.globaltimes.cn', 'blog.example.org', 'links.example.net', 'feed.example.net', 'dark.example.net', 'editor.example.net', 'csp.example.net', 'bench.example.net', 'updates.example.net', 'www.nachrichten.example', 'www.portal.example', 'www.akhbar.example', 'hostile.example.net', 'plain.example.net', 'x.com', 'vk.com', 'www.skynewsarabia.com', 'apnews.com'];
 
 /**
  * Starts Chromium with the extension from `dist` and every host in HOSTS mapped to the server port.
