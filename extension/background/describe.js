@@ -60,19 +60,30 @@ export function describeOutlet(engine, id, vocabulary) {
       edited: Boolean(hop.edited),
     })),
     truncated: Boolean(chain.truncated),
+    // The chain ends at an entity the sources say nobody controls (a widely held listed company, a
+    // cooperative): a fact, shown as such, not "ownership unknown".
+    noController: describeNoController(chain.hops.length ? chain.hops[chain.hops.length - 1].to : outlet),
     // Owners recorded without one that controls (several minority shareholders): not "no owner".
     minorityOwners: chain.hops.length ? 0 : (engine.owners(id)?.edges ?? []).filter((edge) => edge.from === id).length,
   };
 }
 
-/** What to say when the chain is empty: nothing is known, or no owner has control. */
+function describeNoController(entity) {
+  const end = entity?.no_controller;
+  return end ? { text: end.text, sources: describeSources(end.sources) } : null;
+}
+
+/** What to say when the chain is empty: nobody controls it, nothing is known, or no owner has control. */
 export function noChainText(outlet) {
+  if (outlet.noController) return outlet.noController.text;
   return outlet.minorityOwners ? 'no controlling owner recorded' : 'ownership unknown';
 }
 
-/** "People's Daily → Central Committee of the Chinese Communist Party", or "" when no owner is known. */
+/** "People's Daily → Central Committee of the Chinese Communist Party", or "" when no owner is known.
+ * A chain that ends at an entity nobody controls says so after the last name. */
 export function ownersText(outlet) {
-  return outlet.hops.map((hop) => hop.to.name).join(' → ');
+  const names = outlet.hops.map((hop) => hop.to.name).join(' → ');
+  return names && outlet.noController ? `${names} (${outlet.noController.text})` : names;
 }
 
 /** The toolbar title for a known site, e.g. "Global Times — People's Daily → Central Committee ...". */

@@ -316,6 +316,7 @@
 
   function chainText(outlet) {
     const owners = outlet.hops.map((hop) => hop.to.name).join(' → ');
+    if (outlet.noController) return owners ? `${owners} (${outlet.noController.text})` : outlet.noController.text;
     return owners || (outlet.minorityOwners ? 'no controlling owner recorded' : 'no owner recorded in the dataset');
   }
 
@@ -598,7 +599,11 @@
       box.append(head);
       if (outlet.label.definition) box.append(el('div', 'def', outlet.label.definition));
       if (outlet.note) box.append(el('div', 'note', outlet.note));
-      if (outlet.hops.length === 0) {
+      const end = outlet.noController;
+      if (outlet.hops.length === 0 && end) {
+        box.append(el('div', 'rel', `No controlling owner: ${end.text}`));
+        if (end.sources.length) box.append(sourceLine(end.sources));
+      } else if (outlet.hops.length === 0) {
         box.append(el('div', 'unknown', outlet.minorityOwners ? 'No controlling owner recorded: only owners without a majority or control' : 'No owner recorded in the dataset'));
       } else {
         const list = el('ol');
@@ -610,6 +615,12 @@
           if (hop.edited) to.append(el('span', 'edit', 'your edit'));
           item.append(to);
           if (hop.sources.length) item.append(sourceLine(hop.sources));
+          list.append(item);
+        }
+        if (end) {
+          const item = el('li');
+          item.append(el('div', 'rel', `No controlling owner: ${end.text}`));
+          if (end.sources.length) item.append(sourceLine(end.sources));
           list.append(item);
         }
         box.append(list);

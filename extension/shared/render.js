@@ -56,8 +56,16 @@ export const NO_OWNER = 'No owner recorded in the dataset';
 /** Several owners are recorded, none with a majority or control. */
 export const NO_CONTROLLER = 'No controlling owner recorded: the dataset lists only owners without a majority or control';
 
+/** The documented end of a chain: "No controlling owner: a listed company with no controlling
+ * shareholder", with the page that says so. */
+const endOfChain = (end) =>
+  el('div', { class: 'chain-end' }, el('div', { class: 'relation', text: `No controlling owner: ${end.text}` }), sourceLine(end.sources));
+
 export function chainList(outlet) {
-  if (!outlet.hops.length) return el('p', { class: 'unknown', text: outlet.minorityOwners ? NO_CONTROLLER : NO_OWNER });
+  if (!outlet.hops.length) {
+    if (outlet.noController) return endOfChain(outlet.noController);
+    return el('p', { class: 'unknown', text: outlet.minorityOwners ? NO_CONTROLLER : NO_OWNER });
+  }
   const list = el('ol', { class: 'chain' });
   for (const hop of outlet.hops) {
     const since = hop.since ? ` since ${hop.since}` : '';
@@ -72,8 +80,12 @@ export function chainList(outlet) {
     );
   }
   if (outlet.truncated) list.append(el('li', { class: 'muted', text: '…' }));
+  if (outlet.noController) list.append(el('li', {}, endOfChain(outlet.noController)));
   return list;
 }
 
-export const chainNames = (outlet) =>
-  outlet.hops.map((hop) => hop.to.name).join(' → ') || (outlet.minorityOwners ? 'no controlling owner recorded' : NO_OWNER.toLowerCase());
+export function chainNames(outlet) {
+  const names = outlet.hops.map((hop) => hop.to.name).join(' → ');
+  if (outlet.noController) return names ? `${names} (${outlet.noController.text})` : outlet.noController.text;
+  return names || (outlet.minorityOwners ? 'no controlling owner recorded' : NO_OWNER.toLowerCase());
+}
