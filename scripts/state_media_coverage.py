@@ -48,8 +48,10 @@ def main():
             continue
         s[1] += 1
         hops = res["chain"]["hops"]
-        kinds = [h["to"]["kind"] for h in hops]
-        ruling = any(h["to"]["kind"] == "person" and "ruling" in (h["to"].get("note") or "").lower() and "family" in (h["to"].get("note") or "").lower() for h in hops)
+        # The entity the site resolves to counts too (a state body's own site), as in tests/state_media.rs.
+        nodes = [res["outlet"]] + [h["to"] for h in hops]
+        kinds = [n["kind"] for n in nodes]
+        ruling = any(n["kind"] in ("person", "trust") and "ruling" in (n.get("note") or "").lower() and "family" in (n.get("note") or "").lower() for n in nodes)
         if STATE_KINDS & set(kinds) or ruling:
             s[2] += 1
         else:
