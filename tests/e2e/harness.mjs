@@ -1,7 +1,9 @@
-// Launches Debian's Chromium with the built extension (playwright-core), and the helpers tests use
-// to read what the extension did: marks, closed shadow roots, badge and title, every request made.
+// Launches the browser with the built extension (playwright-core), and the helpers tests use to read
+// what the extension did: marks, closed shadow roots, badge and title, every request made.
+// MASTHEAD_BROWSER=firefox runs the same tests in Debian's firefox-esr (WebDriver BiDi), else Debian's
+// Chromium (DevTools protocol).
 
-import { chromium } from 'playwright-core';
+import { chromium, firefox } from 'playwright-core';
 import { mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -10,8 +12,12 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUTPUT = path.join(ROOT, 'tests/e2e/output');
-export const DIST = path.resolve(process.env.MASTHEAD_DIST ?? path.join(ROOT, 'dist/chrome'));
+export const BROWSER = process.env.MASTHEAD_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+export const DIST = path.resolve(process.env.MASTHEAD_DIST ?? path.join(ROOT, BROWSER === 'firefox' ? 'dist/firefox' : 'dist/chrome'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/** Firefox gives an extension a random origin per profile unless told: this one is fixed. */
+const FIREFOX_EXTENSION_UUID = '6b8c1c2e-1d2a-4c3b-9a55-0d7e4e2f7a11';
+const FIREFOX_ADDON_ID = 'masthead@masthead-extension.org';
 
 /** Hosts the fixture server plays. Links to other hosts are never followed by the tests. */
 export const HOSTS = ['www.cbc.ca', 'www.dw.com', 'www.reader-weekly.example', 'www.update-gazette.example', 'www.globaltimes.cn', 'blog.example.org', 'links.example.net', 'feed.example.net', 'dark.example.net', 'editor.example.net', 'csp.example.net', 'bench.example.net', 'updates.example.net', 'www.nachrichten.example', 'www.portal.example', 'www.akhbar.example', 'hostile.example.net', 'plain.example.net', 'x.com', 'vk.com', 'www.skynewsarabia.com', 'apnews.com'];
@@ -24,6 +30,7 @@ export async function launch({ dist = DIST, port, userDataDir = null } = {}) {
   if (!existsSync(path.join(dist, 'manifest.json'))) throw new Error(`no built extension in ${dist}: run ./build.sh first`);
   await mkdir(OUTPUT, { recursive: true });
   const profile = userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'masthead-profile-')));
+  if (BROWSER === 'firefox') return launchFirefox({ dist, port, profile, userDataDir });
   const rules = HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -58,16 +65,23 @@ export async function launch({ dist = DIST, port, userDataDir = null } = {}) {
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
   return {
+    browserName: 'chromium',
     context,
     worker,
     extensionId,
     requests,
     errors,
     profile,
+    /** The address of a file of the extension, e.g. extensionUrl('options/options.html'). */
+    extensionUrl: (file) => `chrome-extension://${extensionId}/${file}`,
     /** The current service worker (it changes after the browser stops and restarts it). */
     async currentWorker() {
       const workers = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
       return workers.at(-1) ?? context.waitForEvent('serviceworker');
+    },
+    /** Runs `fn(arg)` where the extension's APIs are (`chrome.*`): here, its service worker. */
+    async inExtension(fn, arg) {
+      return (await this.currentWorker()).evaluate(fn, arg);
     },
     async close({ keepProfile = false } = {}) {
       await context.close();
@@ -80,7 +94,7 @@ export async function launch({ dist = DIST, port, userDataDir = null } = {}) {
 export function foreignRequests(requests) {
   return requests.filter((url) => {
     const { protocol, hostname } = new URL(url);
-    if (['chrome-extension:', 'data:', 'blob:', 'about:'].includes(protocol)) return false;
+    if (['chrome-extension:', 'moz-extension:', 'data:', 'blob:', 'about:'].includes(protocol)) return false;
     return !(HOSTS.includes(hostname) || hostname === '127.0.0.1');
   });
 }
@@ -89,8 +103,7 @@ export function foreignRequests(requests) {
 export async function tabIdOf(browser, page) {
   const url = page.url();
   for (let attempt = 0; attempt < 100; attempt++) {
-    const worker = await browser.currentWorker();
-    const id = await worker.evaluate(async (wanted) => {
+    const id = await browser.inExtension(async (wanted) => {
       const all = await chrome.storage.session.get(null);
       const entry = Object.entries(all).find(([key, state]) => key.startsWith('tab:') && state?.url === wanted);
       return entry ? Number(entry[0].slice(4)) : null;
@@ -102,8 +115,7 @@ export async function tabIdOf(browser, page) {
 }
 
 export async function badgeOf(browser, tabId) {
-  const worker = await browser.currentWorker();
-  return worker.evaluate(async (id) => ({
+  return browser.inExtension(async (id) => ({
     text: await chrome.action.getBadgeText({ tabId: id }),
     title: await chrome.action.getTitle({ tabId: id }),
     color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
@@ -212,7 +224,77 @@ export async function inContentWorld(page, expression) {
 export async function openPopup(browser, tabId) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 380, height: 600 });
-  await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${tabId}`);
+  await page.goto(browser.extensionUrl(`popup/popup.html?tab=${tabId}`));
   await page.waitForSelector('body[data-ready]');
   return page;
+}
+
+/**
+ * Firefox (Debian's firefox-esr) through WebDriver BiDi. The relay in firefox/bidi-shim.mjs lets
+ * playwright-core drive ESR and installs the extension as a temporary add-on; every request goes
+ * through the fixture server as an HTTP proxy (Firefox has no host-resolver rules), which serves the
+ * HOSTS and refuses and records everything else. The extension's APIs are reached from one of its own
+ * pages, since Playwright does not expose Firefox's background page.
+ */
+async function launchFirefox({ dist, port, profile, userDataDir }) {
+  const context = await firefox.launchPersistentContext(profile, {
+    channel: 'moz-firefox',
+    executablePath: path.join(ROOT, 'tests/e2e/firefox/bidi-shim.mjs'),
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    env: { ...process.env, MASTHEAD_FIREFOX_EXTENSION: dist },
+    firefoxUserPrefs: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.dns.disableIPv6': true,
+    },
+  });
+  const requests = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const errors = [];
+  const watch = (page) => {
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: console: ${message.text()}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  // One extension page stays open to reach the extension's APIs; it waits until the add-on is in.
+  const probe = await context.newPage();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await probe.goto(`${origin}/options/options.html?probe`);
+      if (await probe.evaluate(() => typeof chrome?.runtime?.id === 'string')) break;
+    } catch (error) {
+      if (attempt > 100) throw new Error(`the extension never loaded in Firefox: ${error.message}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    browserName: 'firefox',
+    context,
+    extensionId: FIREFOX_EXTENSION_UUID,
+    requests,
+    errors,
+    profile,
+    extensionUrl: (file) => `${origin}/${file}`,
+    async currentWorker() {
+      throw new Error('Firefox runs the background as an event page, not a service worker');
+    },
+    async inExtension(fn, arg) {
+      return probe.evaluate(fn, arg);
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && !userDataDir) await rm(profile, { recursive: true, force: true });
+    },
+  };
 }
