@@ -16,21 +16,21 @@ fn the_dataset_validates_and_holds_its_floors() {
     // Issue #3's floors are 1,000 outlets, 1,500 domains, 300 accounts and 100 countries; these hold
     // the size the dataset has reached, which is above them. Raise them as it grows, never lower them.
     // Issue #12 asks for 6,000 outlets, 9,000 domains and 80% of outlets with a full chain: not yet.
-    assert!(s.outlets >= 2_400, "outlets: {}", s.outlets);
-    assert!(s.domains >= 2_300, "domains: {}", s.domains);
-    assert!(s.countries >= 160, "countries: {}", s.countries);
-    assert!(s.edges >= 2_450, "edges: {}", s.edges);
+    assert!(s.outlets >= 2_800, "outlets: {}", s.outlets);
+    assert!(s.domains >= 2_750, "domains: {}", s.domains);
+    assert!(s.countries >= 168, "countries: {}", s.countries);
+    assert!(s.edges >= 3_000, "edges: {}", s.edges);
     // Issue #10: at least 1,200 accounts, 600 of them on platforms other than X.
-    assert!(s.accounts >= 1_650, "accounts: {}", s.accounts);
+    assert!(s.accounts >= 1_800, "accounts: {}", s.accounts);
     let not_x = s.accounts - s.accounts_by_platform.get("x").copied().unwrap_or(0);
-    assert!(not_x >= 790, "accounts on platforms other than X: {not_x}");
+    assert!(not_x >= 880, "accounts on platforms other than X: {not_x}");
     assert_eq!(s.edges_without_source, 0);
 }
 
 /// Issue #12's measure, computed here from the chains rather than taken from `stats`: the share of
 /// outlets whose chain ends at an ultimate controller — a person or family, a state body, a party, a
 /// trust or foundation — or at an entity whose sources say nobody controls it (`no_controller`).
-/// 55% on 5 Dec 2026; the aim is 80%. Raise the floor as it grows, never lower it.
+/// 55% on 5 Dec 2026, 63% on 6 Dec; the aim is 80%. Raise the floor as it grows, never lower it.
 #[test]
 fn most_chains_end_at_an_ultimate_controller() {
     use masthead::model::Kind;
@@ -46,7 +46,7 @@ fn most_chains_end_at_an_ultimate_controller() {
         .count();
     let share = ended as f64 / outlets.len() as f64;
     assert_eq!(ended, engine.stats().outlets_with_controller, "stats counts the same thing");
-    assert!(share >= 0.55, "outlets with a chain to an ultimate controller: {ended} of {} ({:.1}%)", outlets.len(), share * 100.0);
+    assert!(share >= 0.62, "outlets with a chain to an ultimate controller: {ended} of {} ({:.1}%)", outlets.len(), share * 100.0);
 }
 
 /// Every source is on a host a reader can trust: none of the content farms, aggregators, mirrors and

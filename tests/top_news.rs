@@ -4,8 +4,8 @@
 
 mod common;
 
-/// 6 Dec 2026: 524 of 1,000 resolve.
-const RESOLVE_FLOOR: f64 = 0.52;
+/// 6 Dec 2026: 524 of 1,000 resolved in the morning, 900 by the evening.
+const RESOLVE_FLOOR: f64 = 0.89;
 
 fn domains() -> Vec<(String, String)> {
     let text = include_str!("fixtures/top-news/domains.txt");

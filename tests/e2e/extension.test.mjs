@@ -10,6 +10,7 @@ import {
   closedShadowContent,
   foreignRequests,
   launch,
+  openExtension,
   listMarks,
   openPopup,
   settledMarks,
@@ -273,8 +274,7 @@ describe('badges per tab', () => {
     const other = await open('http://blog.example.org/fixtures/blog.html');
     const ids = [await tabIdOf(browser, cbc), await tabIdOf(browser, gt), await tabIdOf(browser, other)];
     // A second window, opened and focused by the extension's own API.
-    const worker = await browser.currentWorker();
-    const second = await worker.evaluate(async () => {
+    const second = await browser.inExtension(async () => {
       const win = await chrome.windows.create({ url: 'http://www.dw.com/fixtures/dw.html', focused: true });
       return { windowId: win.id, tabId: win.tabs[0].id };
     });
@@ -295,9 +295,9 @@ describe('badges per tab', () => {
       await front.bringToFront();
       assert.deepEqual(await badges(), expected);
     }
-    await worker.evaluate((id) => chrome.windows.update(id, { focused: true }), second.windowId);
+    await browser.inExtension((id) => chrome.windows.update(id, { focused: true }), second.windowId);
     assert.deepEqual(await badges(), expected);
-    await worker.evaluate((id) => chrome.windows.remove(id), second.windowId);
+    await browser.inExtension((id) => chrome.windows.remove(id), second.windowId);
     await Promise.all([cbc.close(), gt.close(), other.close()]);
   });
 });
@@ -383,8 +383,7 @@ describe('pages that are hard to annotate', () => {
 
 describe('options', () => {
   async function setOptions(changes) {
-    const worker = await browser.currentWorker();
-    await worker.evaluate((c) => chrome.storage.local.set(c), changes);
+    await browser.inExtension((c) => chrome.storage.local.set(c), changes);
   }
   after(() => setOptions({ annotate: 'all', disabledSites: [] }));
 
@@ -419,8 +418,7 @@ describe('options', () => {
 
   it('the options page saves the choices', async () => {
     await setOptions({ annotate: 'all', disabledSites: [] });
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+    const page = await openExtension(browser, 'options/options.html');
     await page.waitForSelector('body[data-ready]');
     await page.check('input[name=annotate][value=state]');
     await page.fill('#site-input', 'https://www.example.com/path');
@@ -461,8 +459,7 @@ describe('the service worker', () => {
   it('answers well-formed messages and ignores the wrong shape or the wrong sender', async () => {
     const article = await open('http://www.cbc.ca/fixtures/article.html');
     const tabId = await tabIdOf(browser, article);
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+    const page = await openExtension(browser, 'options/options.html');
     const answers = await page.evaluate(async (tab) => {
       const send = (m) => chrome.runtime.sendMessage(m).then((a) => a ?? 'no answer', () => 'no answer');
       return {

@@ -220,11 +220,18 @@ export async function inContentWorld(page, expression) {
   }
 }
 
+/** A new tab showing one of the extension's pages, e.g. openExtension(browser, 'options/options.html'). */
+export async function openExtension(browser, file) {
+  if (browser.openExtensionPage) return browser.openExtensionPage(file);
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl(file));
+  return page;
+}
+
 /** Opens the popup for a tab as a normal page (popup.html?tab=ID) and waits until it has rendered. */
 export async function openPopup(browser, tabId) {
-  const page = await browser.context.newPage();
+  const page = await openExtension(browser, `popup/popup.html?tab=${tabId}`);
   await page.setViewportSize({ width: 380, height: 600 });
-  await page.goto(browser.extensionUrl(`popup/popup.html?tab=${tabId}`));
   await page.waitForSelector('body[data-ready]');
   return page;
 }
@@ -268,16 +275,7 @@ async function launchFirefox({ dist, port, profile, userDataDir }) {
   context.on('page', watch);
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   // One extension page stays open to reach the extension's APIs; it waits until the add-on is in.
-  const probe = await context.newPage();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await probe.goto(`${origin}/options/options.html?probe`);
-      if (await probe.evaluate(() => typeof chrome?.runtime?.id === 'string')) break;
-    } catch (error) {
-      if (attempt > 100) throw new Error(`the extension never loaded in Firefox: ${error.message}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const probe = await openExtensionPage(context, `${origin}/options/options.html?probe`);
   return {
     browserName: 'firefox',
     context,
@@ -292,9 +290,34 @@ async function launchFirefox({ dist, port, profile, userDataDir }) {
     async inExtension(fn, arg) {
       return probe.evaluate(fn, arg);
     },
+    /** A new tab showing an extension page (Firefox swaps the tab's browsing context on the way). */
+    openExtensionPage: (file) => openExtensionPage(context, `${origin}/${file}`),
     async close({ keepProfile = false } = {}) {
       await context.close();
       if (!keepProfile && !userDataDir) await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens `url` (a moz-extension:// page) in a new tab and returns the page that shows it. Firefox moves
+ * the tab into the extension's process, which replaces its BiDi browsing context: Playwright sees the
+ * old page close and a new one appear.
+ */
+async function openExtensionPage(context, url) {
+  for (let attempt = 0; ; attempt++) {
+    const page = await context.newPage();
+    const appeared = context.waitForEvent('page', { predicate: (p) => p.url().startsWith(url.split('?')[0]), timeout: 5000 }).catch(() => null);
+    await page.goto(url, { waitUntil: 'commit', timeout: 5000 }).catch(() => {});
+    const shown = (page.isClosed() ? null : page.url().startsWith('moz-extension:') ? page : null) ?? (await appeared);
+    // Playwright does not see the load event of the swapped context: ask the page instead.
+    for (let i = 0; shown && i < 50; i++) {
+      const ready = await shown.evaluate(() => document.readyState === 'complete' && typeof chrome?.runtime?.id === 'string').catch(() => false);
+      if (ready) return shown;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!page.isClosed()) await page.close();
+    if (attempt > 20) throw new Error(`the extension page ${url} never opened in Firefox`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, OUTPUT, ROOT, closedShadowContent, launch, openPopup, settledMarks, tabIdOf } from './harness.mjs';
+import { DIST, OUTPUT, ROOT, closedShadowContent, launch, openExtension, openPopup, settledMarks, tabIdOf } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const CLI = path.join(ROOT, 'target/release/masthead');
@@ -98,8 +98,7 @@ async function testCopyOfExtension(publicKey) {
 }
 
 async function openOptions() {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const page = await openExtension(browser, 'options/options.html');
   await page.waitForSelector('body[data-ready]');
   return page;
 }
@@ -326,7 +325,7 @@ describe('dataset updates, imports, rollback and local edits', () => {
   });
 
   it('automatic checks follow the setting (a daily alarm, or none)', async () => {
-    const alarm = () => browser.currentWorker().then((w) => w.evaluate(() => chrome.alarms.get('masthead-update-check')));
+    const alarm = () => browser.inExtension(() => chrome.alarms.get('masthead-update-check'));
     await options.check('#auto-update');
     await options.click('#save-update-settings');
     await options.waitForFunction(() => document.getElementById('update-status').textContent === 'Update settings saved.');
@@ -393,10 +392,9 @@ describe('dataset updates, imports, rollback and local edits', () => {
 
     // The daily check fires (an unpacked extension's alarm may fire at once) with the same offer.
     offer = bundles.newer;
-    const worker = await browser.currentWorker();
-    const lastCheck = () => worker.evaluate(() => chrome.storage.local.get('updateStatus').then((s) => s.updateStatus));
+    const lastCheck = () => browser.inExtension(() => chrome.storage.local.get('updateStatus').then((s) => s.updateStatus));
     const before = (await lastCheck())?.lastCheck;
-    await worker.evaluate(() => chrome.alarms.create('masthead-update-check', { when: Date.now() + 10 }));
+    await browser.inExtension(() => chrome.alarms.create('masthead-update-check', { when: Date.now() + 10 }));
     let status;
     for (let i = 0; i < 100 && (status = await lastCheck())?.lastCheck === before; i++) await options.waitForTimeout(100);
     assert.match(status.message, /^Version 9000000000 is the newest offered, and you went back from it, so it was not installed again\./);
