@@ -140,12 +140,14 @@ fn precision_and_recall_on_real_pages() {
     // The product's floors: what a reader sees on real pages.
     assert!(r.precision() >= 0.95, "reader view: precision {:.1}% is under 95%", 100.0 * r.precision());
     // 89.5%: on 6 Dec 2026 the dataset grew by ~400 outlets and two judged citations (of 442) stopped
-    // being marked (90.0% → 89.6%) while precision held at 97%; finding which new name took them is
-    // open work (issue 12's note). Raise back to 90% when found.
+    // being marked (90.0% → 89.6%): both name IRIB on a page of YJC, which the new data puts under IRIB,
+    // so they became "the site's own group" and are no longer marked. The same growth made one wrong
+    // mark: pe.com is now known, and on its page Stuff's "The Press" is marked inside "The
+    // Press-Enterprise" (precision 97.3% → 97.1%). Raise back to 90% once both are settled.
     assert!(r.recall() >= 0.895, "reader view: recall {:.1}% is under 89.5%", 100.0 * r.recall());
     // The text rules alone, held where they stand (Dec 2026: 93.4% and 82.3%) so they cannot slip.
     assert!(t.precision() >= 0.92, "text view: precision {:.1}% is under 92%", 100.0 * t.precision());
-    // 81.5%: 82.0% displayed (578 of 705) after the 6 Dec growth, the same lost citations as above.
+    // 81.5%: 82.0% shown (578 of 705, was 581) after the 6 Dec growth: the IRIB pair above and one more.
     assert!(t.recall() >= 0.815, "text view: recall {:.1}% is under 81.5%", 100.0 * t.recall());
     // Every language with enough marks to judge: at least 90% (Dec 2026: French 92.3%, three marks
     // on one page of "Chœur de Radio France"; Japanese 94.4%; the others 95% or more).
