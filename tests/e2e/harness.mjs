@@ -50,17 +50,7 @@ export async function launch({ dist = DIST, port, userDataDir = null } = {}) {
       `--host-resolver-rules=${rules}`,
     ],
   });
-  const requests = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const errors = [];
-  const watch = (page) => {
-    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${page.url()}: console: ${message.text()}`);
-    });
-  };
-  context.pages().forEach(watch);
-  context.on('page', watch);
+  const { requests, errors } = recordActivity(context);
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
@@ -88,6 +78,22 @@ export async function launch({ dist = DIST, port, userDataDir = null } = {}) {
       if (!keepProfile && !userDataDir) await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Every request the context makes, and every page error and console error on any of its pages. */
+function recordActivity(context) {
+  const requests = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const errors = [];
+  const watch = (page) => {
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: console: ${message.text()}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return { requests, errors };
 }
 
 /** Requests that went anywhere but the fixture server (by host) or the extension itself. */
@@ -262,17 +268,7 @@ async function launchFirefox({ dist, port, profile, userDataDir }) {
       'network.dns.disableIPv6': true,
     },
   });
-  const requests = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const errors = [];
-  const watch = (page) => {
-    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${page.url()}: console: ${message.text()}`);
-    });
-  };
-  context.pages().forEach(watch);
-  context.on('page', watch);
+  const { requests, errors } = recordActivity(context);
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   // One extension page stays open to reach the extension's APIs; it waits until the add-on is in.
   const probe = await openExtensionPage(context, `${origin}/options/options.html?probe`);
