@@ -203,6 +203,31 @@ const QUOTES: &[(char, char)] = &[
 /// Only for ambiguous forms: "Editor of Global Times" is still Global Times.
 const NAME_JOINERS: &[&str] = &["&", "of", "de", "del", "des", "du", "di", "da", "do", "von", "van", "für", "for"];
 
+/// "and" in a few languages: a common word after "Disease Control and" ends a longer name
+/// ("Centers for Disease Control and Prevention"). Only for ambiguous forms written in lower case
+/// letters: "Reuters and AP" still cites AP.
+const AND_JOINERS: &[&str] = &["and", "und", "et", "y", "e", "en", "og", "och"];
+
+/// Newsroom desks: "Health correspondent", "Science editor" name a beat, not the magazines
+/// Health or Science, though "correspondent" after a name is otherwise a cue ("a Reuters correspondent").
+const DESKS: &[&str] = &[
+    "health", "science", "business", "sport", "sports", "technology", "tech", "politics", "political", "money",
+    "travel", "culture", "arts", "fashion", "style", "education", "environment", "climate", "economics",
+    "economy", "food", "wellness", "medical", "legal", "entertainment", "crime", "security", "defence",
+    "defense", "energy", "motoring", "property", "diplomatic", "royal", "social", "world", "foreign", "home",
+    "finance", "markets", "media", "prevention",
+];
+const DESK_ROLES: &[&str] = &[
+    "correspondent", "correspondents", "editor", "editors", "reporter", "reporters", "writer", "writers",
+    "columnist", "columnists", "desk", "team", "section",
+];
+
+/// "Health correspondent": an ambiguous common word naming a beat, followed by a newsroom role.
+fn desk(text: &str, start: usize, end: usize) -> bool {
+    let matched = text[start..end].to_lowercase();
+    DESKS.contains(&matched.as_str()) && word_after(text, end).is_some_and(|w| DESK_ROLES.contains(&w.to_lowercase().trim_end_matches([',', '.', ';', ':'])))
+}
+
 /// Capitalised words after a name that do not make it part of a longer name ("told Reuters Monday").
 const NOT_NAME_CONTINUATIONS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -314,7 +339,7 @@ impl Scanner {
                     let shared = !t.shared[hit.pattern].is_empty();
                     let acronym = is_all_caps_word(matched);
                     let unlocked = linked.contains(&entity) && (shared || acronym);
-                    unlocked || (!shared && has_cue(text, start, end))
+                    unlocked || (!shared && has_cue(text, start, end) && !desk(text, start, end))
                 }
             };
             // Checked last: it reads the line around the name, which most hits never need.
@@ -670,7 +695,9 @@ fn cue_after(text: &str, end: usize) -> bool {
         let matched = window_before(text, end, WORD_WINDOW);
         let acronym = matched.rsplit(|c: char| c.is_whitespace()).next().is_some_and(is_all_caps_word);
         let rest = after[2..].trim_start();
-        return acronym || POSSESSED.iter().any(|w| rest.starts_with(w));
+        // Whole words: "Today's headlines" is the day's, not NBC's.
+        let possessed = POSSESSED.iter().any(|w| rest.strip_prefix(w).is_some_and(|r| !r.starts_with(char::is_alphanumeric)));
+        return acronym || possessed;
     }
     // A programme or publication title in brackets after the name: "MBC <숨바꼭질>", "央视《新闻联播》".
     if after.trim_start_matches(' ').starts_with(['<', '〈', '《', '＜']) {
@@ -763,7 +790,8 @@ fn glued(text: &str, start: usize, end: usize, weak: bool, name: bool) -> bool {
     let starts_with_article = matched.split_once(' ').is_some_and(|(first, _)| is_article(first));
     let prev = word_before(text, start).filter(|_| !starts_with_article);
     let next = word_after(text, end);
-    let capital = |w: &str| is_capitalised(w) || w == "&" || NAME_JOINERS.contains(&w);
+    let and_joined = weak && matched_has_lowercase(matched);
+    let capital = |w: &str| is_capitalised(w) || w == "&" || NAME_JOINERS.contains(&w) || (and_joined && AND_JOINERS.contains(&w));
     // Most names stand between small words: nothing more to look at (and nothing to allocate).
     if !prev.is_some_and(|(w, _)| capital(w)) && !next.is_some_and(is_capitalised) {
         return false;
@@ -777,8 +805,13 @@ fn glued(text: &str, start: usize, end: usize, weak: bool, name: bool) -> bool {
         // "Deutschland? Süddeutsche Zeitung", "DPA, Reuters": punctuation ends the longer name.
         let closed = prev != "&" && prev.ends_with(|c: char| !c.is_alphanumeric());
         let joined_by = weak && NAME_JOINERS.iter().any(|j| prev == *j);
+        let and_before = and_joined && AND_JOINERS.contains(&prev);
         let glued_before = if joined_by {
             word_before(text, prev_start).is_some_and(|(name_word, _)| is_capitalised(name_word))
+        } else if and_before {
+            // "Disease Control and Prevention", but "CNN and Health": an acronym before "and" is
+            // more often a name of its own.
+            word_before(text, prev_start).is_some_and(|(w, _)| is_capitalised(w) && !is_all_caps_word(w))
         } else {
             (all_caps && is_all_caps_word(prev))
                 || (is_capitalised(prev) && !is_article(prev) && !sentence_start(text, prev_start) && !cue)

@@ -154,6 +154,14 @@ fn common_words_and_short_acronyms_need_a_cue() {
         ("TASS said on Monday", &["tass"]),
         ("a TASS photo", &[]),
         ("RT @john: great game", &[]),
+        // A beat, not the magazine: "correspondent" after a name is otherwise a cue.
+        ("By Eleanor Hayward, Health correspondent for the paper", &[]),
+        ("the Health editor said", &[]),
+        ("in an interview with Health, she", &["fx-health"]),
+        ("Health reported on Monday", &["fx-health"]),
+        // A possessive counts for a common word only before a whole newsroom word.
+        ("Time's headlines this week", &[]),
+        ("Time's headline said", &["fx-time"]),
     ];
     for (text, want) in cases {
         assert_eq!(ids(&scan_ids(&engine, text, &[])), *want, "{text}");
@@ -178,6 +186,12 @@ fn a_name_inside_a_longer_name_is_not_a_citation() {
         ("told The Global Times", &["global-times"]),
         ("新浪财经的数据", &[]),
         ("Global Times Editor Hu said", &["global-times"]),
+        // "and" inside a longer name, for common words only (real page: the Chinese Center for
+        // Disease Control and Prevention; the magazine is Prevention).
+        ("the Center for Disease Control and Health said", &[]),
+        ("Europa und Welt berichten", &[]),
+        ("CNN and Health reported", &["fx-cnn", "fx-health"]),
+        ("Reuters and TASS said", &["reuters", "tass"]),
     ];
     for (text, want) in cases {
         assert_eq!(ids(&scan_ids(&engine, text, &[])), *want, "{text}");
