@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"MASTHEAD";
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 const HEADER_LEN: usize = 36;
 const SIG_MAGIC: &[u8; 4] = b"SIG1";
 const SIG_BLOCK_LEN: usize = 4 + 64;

@@ -5,6 +5,7 @@ use crate::bundle::{self, BundleError, BundleInfo};
 use crate::chain::{self, Chain, Hop};
 use crate::edits::{self, Conflict};
 use crate::host::UrlError;
+use crate::impostor::{ImpostorIndex, ImpostorMatch};
 use crate::lookup::{UrlIndex, UrlMatch};
 use crate::mentions::{Form, Mention, Scanner};
 use crate::site::OwnSite;
@@ -76,6 +77,8 @@ pub struct Engine {
     index: HashMap<String, usize>,
     urls: UrlIndex,
     scanner: Scanner,
+    /// Built on the first unknown address, not at load: most sessions never need it.
+    impostors: std::sync::OnceLock<ImpostorIndex>,
     conflicts: Vec<Conflict>,
 }
 
@@ -114,6 +117,7 @@ impl Engine {
             urls: UrlIndex::build(&dataset),
             dataset,
             scanner,
+            impostors: std::sync::OnceLock::new(),
             conflicts: Vec::new(),
         }
     }
@@ -125,6 +129,7 @@ impl Engine {
         self.index = index_of(&merged);
         self.urls = UrlIndex::build(&merged);
         self.scanner = Scanner::build(&merged);
+        self.impostors = std::sync::OnceLock::new();
         self.dataset = Arc::new(merged);
         self.conflicts = conflicts;
         Ok(&self.conflicts)
@@ -157,6 +162,17 @@ impl Engine {
 
     pub fn lookup_url(&self, url: &str) -> Result<Option<UrlMatch>, UrlError> {
         self.urls.lookup(url)
+    }
+
+    /// The outlet an address only pretends to be (see `impostor.rs`): asked only for an address the
+    /// dataset does not know, so a listed site is never taken for an impostor.
+    pub fn impostor(&self, url: &str) -> Result<Option<ImpostorMatch>, UrlError> {
+        if self.urls.lookup(url)?.is_some() {
+            return Ok(None);
+        }
+        let parsed = crate::host::parse_web_url(url)?;
+        let host = parsed.host_str().unwrap_or_default().trim_end_matches('.');
+        Ok(self.impostors.get_or_init(|| ImpostorIndex::new(&self.dataset)).check(host))
     }
 
     /// A link on a page as a citation: share widgets and a platform's own pages are not citations.

@@ -19,6 +19,7 @@ pub mod dataset_dir;
 pub mod edits;
 pub mod engine;
 pub mod host;
+pub mod impostor;
 pub mod labels;
 pub mod lookup;
 pub mod mentions;

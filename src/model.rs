@@ -173,6 +173,16 @@ pub struct NoController {
     pub sources: Vec<Source>,
 }
 
+/// A host that a source documents as imitating an outlet: `"washingtonpost.pm"` for The Washington
+/// Post, in the "Doppelganger" operation.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Impostor {
+    /// Normalised ASCII host.
+    pub domain: String,
+    pub operation: Option<String>,
+    pub sources: Vec<Source>,
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Entity {
     pub id: String,
@@ -195,6 +205,8 @@ pub struct Entity {
     /// Set when the sources say nobody controls this entity (the chain ends here by fact, not for
     /// want of data).
     pub no_controller: Option<NoController>,
+    /// Sites documented as imitating this outlet (cloned look-alikes of an influence operation).
+    pub impostors: Vec<Impostor>,
     /// True when the reader's local edits supplied this entity.
     pub edited: bool,
 }

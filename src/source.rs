@@ -47,6 +47,21 @@ pub struct SourceEntity {
     pub owners: Vec<SourceEdge>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_controller: Option<SourceNoController>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub impostors: Vec<SourceImpostor>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// `"impostors": [{ "domain": "washingtonpost.pm", "operation": "Doppelganger", "sources": [...] }]`.
+#[derive(Deserialize, Serialize, Debug, Default, Clone, PartialEq)]
+pub struct SourceImpostor {
+    #[serde(default)]
+    pub domain: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
@@ -126,6 +141,16 @@ impl From<&crate::model::Entity> for SourceEntity {
                 sources: n.sources.iter().map(src).collect(),
                 extra: BTreeMap::new(),
             }),
+            impostors: e
+                .impostors
+                .iter()
+                .map(|i| SourceImpostor {
+                    domain: i.domain.clone(),
+                    operation: i.operation.clone(),
+                    sources: i.sources.iter().map(src).collect(),
+                    extra: BTreeMap::new(),
+                })
+                .collect(),
             extra: BTreeMap::new(),
         }
     }

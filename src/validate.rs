@@ -8,8 +8,8 @@ use crate::accounts::normalize_account;
 use crate::ambiguity::CommonWords;
 use crate::countries::is_country;
 use crate::labels::Label;
-use crate::model::{Dataset, Edge, Entity, Kind, NoController, NoControllerReason, Relation, Source};
-use crate::source::{SourceEdge, SourceEntity, SourceFile, SourceNoController, SourceRef};
+use crate::model::{Dataset, Edge, Entity, Impostor, Kind, NoController, NoControllerReason, Relation, Source};
+use crate::source::{SourceEdge, SourceEntity, SourceFile, SourceImpostor, SourceNoController, SourceRef};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
@@ -441,6 +441,11 @@ fn check_entity(raw: &SourceEntity, words: Option<&CommonWords>, sink: &mut Sink
     let owners: Vec<Edge> =
         raw.owners.iter().enumerate().filter_map(|(i, e)| check_edge(e, i, &raw.id, sink)).collect();
     let no_controller = raw.no_controller.as_ref().and_then(|n| check_no_controller(n, &owners, sink));
+    if !raw.impostors.is_empty() && kind != Some(Kind::Outlet) {
+        sink.error("impostors", "only an outlet can be imitated");
+    }
+    let impostors: Vec<Impostor> =
+        raw.impostors.iter().enumerate().filter_map(|(i, imp)| check_impostor(imp, i, sink)).collect();
 
     let errors_after = sink.problems.iter().filter(|p| p.severity == Severity::Error).count();
     if errors_after > errors_before {
@@ -463,8 +468,29 @@ fn check_entity(raw: &SourceEntity, words: Option<&CommonWords>, sink: &mut Sink
         sources,
         owners,
         no_controller,
+        impostors,
         edited: false,
     })
+}
+
+/// A documented impostor: a host, the operation if the source names one, and the source.
+fn check_impostor(raw: &SourceImpostor, i: usize, sink: &mut Sink) -> Option<Impostor> {
+    let f = format!("impostors[{i}]");
+    for key in raw.extra.keys() {
+        sink.error(format!("{f}.{key}"), "unknown field");
+    }
+    let domain = crate::lookup::normalize_domain_entry(&raw.domain).filter(|d| !d.contains('/'));
+    if domain.is_none() {
+        sink.error(format!("{f}.domain"), format!("{:?} is not a host name", raw.domain));
+    }
+    if raw.sources.is_empty() {
+        sink.error(format!("{f}.sources"), "say which page documents the impostor");
+    }
+    if let Some(op) = &raw.operation {
+        check_display_text(op, &format!("{f}.operation"), 80, sink);
+    }
+    let sources = check_sources(&raw.sources, &format!("{f}.sources"), sink);
+    Some(Impostor { domain: domain?, operation: raw.operation.clone(), sources })
 }
 
 /// A documented end of chain needs a known reason and a source, and must not contradict an edge the
@@ -538,6 +564,23 @@ fn check_claims(entities: &[(String, Entity)], problems: &mut Vec<Problem>) {
                 let claims = forms.entry(crate::mentions::fold_apostrophes(&form)).or_default();
                 if !claims.iter().any(|(id, _)| *id == e.id) {
                     claims.push((&e.id, ambiguous));
+                }
+            }
+        }
+    }
+    // A documented impostor may not be (or sit under) a host the dataset gives to any entity: no flag
+    // ever for a real outlet's site.
+    for (file, e) in entities {
+        for imp in &e.impostors {
+            let mut host = imp.domain.as_str();
+            loop {
+                if let Some(owner) = domains.get(host) {
+                    problems.push(problem(file, &e.id, "impostors", Severity::Error, format!("{:?} is a site of {owner:?}, not an impostor", imp.domain)));
+                    break;
+                }
+                match host.split_once('.') {
+                    Some((_, rest)) if rest.contains('.') => host = rest,
+                    _ => break,
                 }
             }
         }

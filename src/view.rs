@@ -153,3 +153,43 @@ pub fn graph_view(engine: &Engine, outlet: usize) -> GraphView {
             .collect(),
     }
 }
+
+/// A site that only pretends to be an outlet: what `check --json` prints as `imitates` and what
+/// the extension shows on its badge and popup.
+#[derive(Serialize, Debug, Clone)]
+pub struct ImpostorView {
+    /// The imitated outlet's id, name and real domains (also in `outlet`, in full).
+    pub id: String,
+    pub name: String,
+    pub domains: Vec<String>,
+    pub outlet: EntityView,
+    /// `documented` (a source names the site), `homograph` (it reads as the outlet's domain) or
+    /// `lookalike` (the outlet's name on a top-level domain it does not use).
+    pub evidence: &'static str,
+    /// The real domain the host resembles (for a documented clone, the outlet's first domain).
+    pub domain: String,
+    /// The influence operation a source ties the site to, when it names one.
+    pub operation: Option<String>,
+    pub sources: Vec<SourceView>,
+}
+
+impl ImpostorView {
+    pub fn new(engine: &Engine, m: &crate::impostor::ImpostorMatch) -> ImpostorView {
+        let outlet = engine.entity(m.outlet);
+        let documented = match m.evidence {
+            crate::impostor::Evidence::Documented { impostor } => outlet.impostors.get(impostor),
+            _ => None,
+        };
+        let first_domain = || outlet.domains.iter().find(|d| !d.contains('/')).cloned().unwrap_or_default();
+        ImpostorView {
+            id: outlet.id.clone(),
+            name: outlet.name.clone(),
+            domains: outlet.domains.clone(),
+            outlet: EntityView::from(outlet),
+            evidence: m.evidence.as_str(),
+            domain: if m.domain.is_empty() { first_domain() } else { m.domain.clone() },
+            operation: documented.and_then(|d| d.operation.clone()),
+            sources: documented.map(|d| d.sources.iter().map(SourceView::from).collect()).unwrap_or_default(),
+        }
+    }
+}

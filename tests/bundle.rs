@@ -18,7 +18,7 @@ fn round_trip_keeps_the_dataset_and_header() {
     assert!(!info.signed);
     assert_eq!(dataset, fixture_dataset());
     let engine = Engine::from_bundle(&bytes).unwrap();
-    assert_eq!(engine.stats().outlets, 24);
+    assert_eq!(engine.stats().outlets, 25);
 }
 
 #[test]

@@ -63,6 +63,28 @@ fn check_exit_codes() {
 }
 
 #[test]
+fn check_names_the_outlet_an_impostor_imitates() {
+    // The bundled dataset documents washingtonpost.pm (Doppelganger); "rеuters.com" has a Cyrillic е.
+    let out = run(&["check", "https://washingtonpost.pm/world", "https://r\u{435}uters.com/"], None);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("imitates The Washington Post (washingtonpost.com) — documented impostor"), "{stdout}");
+    assert!(stdout.contains("operation: Doppelganger"), "{stdout}");
+    assert!(stdout.contains("imitates Reuters (reuters.com) — homograph"), "{stdout}");
+    let out = run(&["check", "--json", "https://washingtonpost.pm/", "https://www.spiegel.ltd/", "https://www.reuters.com/"], None);
+    assert_eq!(out.status.code(), Some(3));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["status"], "impostor");
+    assert_eq!(v[0]["imitates"]["id"], "washington-post");
+    assert_eq!(v[0]["imitates"]["name"], "The Washington Post");
+    assert_eq!(v[0]["imitates"]["domains"][0], "washingtonpost.com");
+    assert_eq!(v[0]["imitates"]["evidence"], "documented");
+    assert!(v[0]["imitates"]["sources"][0]["url"].as_str().is_some_and(|u| u.starts_with("https://")));
+    assert_eq!(v[1]["imitates"]["evidence"], "lookalike");
+    assert_eq!(v[2]["status"], "found");
+}
+
+#[test]
 fn check_json_is_machine_readable() {
     let out = run(&["check", "--json", "--data", FIXTURE, "https://x.com/globaltimesnews", "https://art.com/"], None);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -80,6 +80,11 @@ fn each_rule_is_reported_with_its_place() {
             "no_controller",
             "contradicts owners[0]",
         ),
+        // Documented impostors: a host and the page that documents it; never a listed site.
+        (o(r#", "impostors": [{"domain": "a-news.ltd"}]"#), "impostors[0].sources", "say which page"),
+        (o(&format!(r#", "impostors": [{{"domain": "https://a-news.ltd/x", "sources": {SRC}}}]"#)), "impostors[0].domain", "not a host name"),
+        (o(&format!(r#", "domains": ["a.example"], "impostors": [{{"domain": "www.a.example", "sources": {SRC}}}]"#)), "impostors", "is a site of \"a\""),
+        (o(&format!(r#", "impostors": [{{"domain": "a-news.ltd", "sources": {SRC}, "seen": "2022"}}]"#)), "impostors[0].seen", "unknown field"),
     ];
     for (json, field, message) in cases {
         let found = problems(&json);

@@ -2,7 +2,7 @@
 // switches and windows and clears them when the tab navigates.
 
 import { CITED_STATE_COLOR } from './labels.js';
-import { siteTitle } from './describe.js';
+import { impostorTitle, siteTitle } from './describe.js';
 
 export async function showSite(tabId, outlet) {
   await Promise.all([
@@ -28,3 +28,18 @@ export async function showCitations(tabId, stateControlledCount) {
   ]);
   await chrome.action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
 }
+
+/** A site that only pretends to be a known outlet: red FAKE when a source documents it or its
+ *  address reads the same as the real one, an amber "?" when it only resembles it. */
+export async function showImpostor(tabId, impostor) {
+  const certain = impostor.evidence !== 'lookalike';
+  await Promise.all([
+    chrome.action.setBadgeText({ tabId, text: certain ? 'FAKE' : '?' }),
+    chrome.action.setBadgeBackgroundColor({ tabId, color: certain ? IMPOSTOR_COLOR : LOOKALIKE_COLOR }),
+    chrome.action.setTitle({ tabId, title: impostorTitle(impostor) }),
+  ]);
+  await chrome.action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
+}
+
+const IMPOSTOR_COLOR = '#b00020';
+const LOOKALIKE_COLOR = '#8a5300';

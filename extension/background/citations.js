@@ -2,10 +2,10 @@
 // mentions, and keeps the tab's citation counts and badge up to date.
 
 import { getEngine } from './engine.js';
-import { describeOutlet } from './describe.js';
+import { describeImpostor, describeOutlet } from './describe.js';
 import { STATE_CONTROLLED } from './labels.js';
 import { newPageState, readTab, updateTab } from './tab-state.js';
-import { showCitations, showSite } from './badge.js';
+import { showCitations, showImpostor, showSite } from './badge.js';
 import { readSettings, siteKey } from '../shared/settings.js';
 
 /** A page finished loading in a tab: find its outlet, reset the tab, set the badge. */
@@ -14,8 +14,15 @@ export async function handlePage(tabId, url) {
   const [found] = engine.lookupUrls([url]);
   const site = found ? describeOutlet(engine, found.id, vocabulary) : null;
   if (site && found.via === 'platform') site.platformPage = true;
-  await updateTab(tabId, () => ({ ...newPageState(url, site?.id ?? null), platformPage: Boolean(site?.platformPage) }));
+  // Only an address no outlet claims can be an impostor (impostor.rs).
+  const impostor = site ? null : describeImpostor(engine.impostor(url));
+  await updateTab(tabId, () => ({
+    ...newPageState(url, site?.id ?? null),
+    platformPage: Boolean(site?.platformPage),
+    ...(impostor ? { impostor } : {}),
+  }));
   if (site) await showSite(tabId, site);
+  else if (impostor) await showImpostor(tabId, impostor);
   else await showCitations(tabId, 0);
   const settings = await readSettings();
   const disabled = settings.disabledSites.includes(siteKey(url));
@@ -74,7 +81,8 @@ export async function handleCited(tabId, { counts, unread }) {
     const { blocks, links, blocksLeft, linksLeft } = unread ?? {};
     return unread ? { ...s, cited, unread: { blocks, links, blocksLeft, linksLeft } } : { ...s, cited };
   });
-  if (!state || state.site) return {};
+  // The badge of a known site, or the warning of an impostor, stays as it is.
+  if (!state || state.site || state.impostor) return {};
   const stateControlled = Object.keys(state.cited).filter((id) =>
     engine.entity(id)?.labels?.includes(STATE_CONTROLLED),
   ).length;

@@ -114,3 +114,40 @@ export function describeOwnerGraph(engine, id) {
     edited: Boolean(edge.edited),
   }));
 }
+
+/** An impostor answer from the engine, for the badge and the popup; null stays null. */
+export function describeImpostor(found) {
+  if (!found) return null;
+  const real = (found.domains ?? []).filter((d) => !d.includes('/'));
+  return {
+    id: found.id,
+    name: found.name,
+    evidence: found.evidence,
+    domain: found.domain,
+    realUrl: `https://${found.domain}/`,
+    otherDomains: real.filter((d) => d !== found.domain),
+    operation: found.operation ?? null,
+    sources: describeSources(found.sources),
+    explanation: impostorExplanation(found),
+  };
+}
+
+/** Why Masthead thinks so, in plain words. */
+function impostorExplanation({ evidence, name, domain, operation }) {
+  if (evidence === 'documented') {
+    const op = operation ? ` in the "${operation}" operation` : '';
+    return `This site imitates ${name}: the source below documents it as a clone${op}.`;
+  }
+  if (evidence === 'homograph') {
+    return `This address is written with look-alike characters so that it reads as ${domain}, ${name}'s real site, but it is a different address.`;
+  }
+  return `This address carries ${name}'s name on a domain ${name} does not use. It may be unrelated, or a copy: ${name}'s real site is ${domain}.`;
+}
+
+/** The toolbar title for an impostor: it names the imitated outlet and its real domain. */
+export function impostorTitle(impostor) {
+  if (impostor.evidence === 'lookalike') {
+    return `Masthead — looks like ${impostor.name}, but this is not its address (${impostor.domain})`;
+  }
+  return `Masthead — not ${impostor.name}: this site imitates it (the real site is ${impostor.domain})`;
+}

@@ -22,6 +22,7 @@ export async function handlePopup({ tabId }) {
     url: state?.url ?? null,
     scanned: Boolean(state),
     site,
+    impostor: state?.impostor ?? null,
     cited,
     unread: state?.unread ?? null,
     labels: [...vocabulary.values()],

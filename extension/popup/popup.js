@@ -18,6 +18,10 @@ async function ask(message) {
 function renderSite(data) {
   const body = document.getElementById('site-body');
   const site = data.site;
+  if (!site && data.impostor) {
+    body.replaceChildren(impostorCard(data.impostor));
+    return;
+  }
   if (!site) {
     const message = data.scanned
       ? 'This site is not in the Masthead dataset: ownership unknown.'
@@ -41,6 +45,21 @@ function renderSite(data) {
   ];
   if (site.ownerGraph) children.push(ownerGraph(site.ownerGraph));
   body.replaceChildren(...children.filter(Boolean));
+}
+
+/** A site that only pretends to be a known outlet: who it imitates, why we think so, the real site. */
+function impostorCard(impostor) {
+  const certain = impostor.evidence !== 'lookalike';
+  const heading = certain ? `Not ${impostor.name}` : `Looks like ${impostor.name}`;
+  const real = el('a', { href: impostor.realUrl, target: '_blank', rel: 'noopener noreferrer', text: impostor.domain });
+  return el(
+    'div',
+    { class: `impostor ${certain ? 'certain' : 'lookalike'}`, role: 'alert' },
+    el('h1', { class: 'outlet-name', text: heading }),
+    el('p', { class: 'explanation', text: impostor.explanation }),
+    el('p', { class: 'real-site' }, `${impostor.name}'s real site: `, real),
+    impostor.sources.length ? sourceLine(impostor.sources) : null,
+  );
 }
 
 function ownerGraph(edges) {

@@ -7,7 +7,7 @@ use masthead::labels::Label;
 use masthead::mentions::Mention;
 use masthead::model::Dataset;
 use masthead::site::OwnSite;
-use masthead::view::{chain_view, EntityView};
+use masthead::view::{chain_view, EntityView, ImpostorView};
 use masthead::{Engine, LoadError};
 use std::collections::HashSet;
 use std::io::{Read, Write};
@@ -38,7 +38,7 @@ OPTIONS:
   -h, --help      this text
 
 EXIT CODES:
-  check: 0 all resolved, 1 some valid URL unknown, 2 invalid input
+  check: 0 all resolved, 1 some valid URL unknown, 2 invalid input, 3 an impostor of a known outlet
   scan:  0 citations found, 1 none, 2 error
   other: 0 ok, 1 the dataset or bundle is invalid, 2 usage or I/O error
 ";
@@ -180,7 +180,7 @@ fn check(args: &Args) -> Result<u8> {
         return Err(usage("check needs at least one URL"));
     }
     let engine = engine(args)?;
-    let (mut unknown, mut invalid) = (false, false);
+    let (mut unknown, mut invalid, mut impostor) = (false, false, false);
     let mut json = Vec::new();
     let mut out = String::new();
     for (n, url) in args.positional.iter().enumerate() {
@@ -191,12 +191,33 @@ fn check(args: &Args) -> Result<u8> {
                 json.push(serde_json::json!({ "url": url, "status": "invalid", "error": e.to_string() }));
             }
             Ok(None) => {
-                unknown = true;
                 if n > 0 {
                     out.push('\n');
                 }
-                out.push_str(&format!("{url}\n  unknown: no outlet in the dataset claims this site\n"));
-                json.push(serde_json::json!({ "url": url, "status": "unknown" }));
+                match engine.impostor(url).ok().flatten() {
+                    Some(m) => {
+                        impostor = true;
+                        let view = ImpostorView::new(&engine, &m);
+                        let how = match view.evidence {
+                            "documented" => "documented impostor",
+                            "homograph" => "homograph: reads as the real domain but is not it",
+                            _ => "looks like it: the outlet's name on a top-level domain it does not use",
+                        };
+                        out.push_str(&format!("{url}\n  imitates {} ({}) — {how}\n", view.outlet.name, view.domain));
+                        if let Some(op) = &view.operation {
+                            out.push_str(&format!("  operation: {op}\n"));
+                        }
+                        for s in &view.sources {
+                            out.push_str(&format!("      source: {} (checked {})\n", s.url, s.checked));
+                        }
+                        json.push(serde_json::json!({ "url": url, "status": "impostor", "imitates": view }));
+                    }
+                    None => {
+                        unknown = true;
+                        out.push_str(&format!("{url}\n  unknown: no outlet in the dataset claims this site\n"));
+                        json.push(serde_json::json!({ "url": url, "status": "unknown" }));
+                    }
+                }
             }
             Ok(Some(m)) => {
                 let chain = engine.chain(m.entity);
@@ -250,7 +271,15 @@ fn check(args: &Args) -> Result<u8> {
     } else {
         let _ = std::io::stdout().lock().write_all(out.as_bytes());
     }
-    Ok(if invalid { 2 } else if unknown { 1 } else { 0 })
+    Ok(if invalid {
+        2
+    } else if impostor {
+        3
+    } else if unknown {
+        1
+    } else {
+        0
+    })
 }
 
 fn read_input(path: &str) -> Result<String> {

@@ -268,6 +268,37 @@ describe('badges per tab', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
+  it('a site that only pretends to be an outlet: FAKE for a documented clone and a homograph, softer for a look-alike', async () => {
+    const cases = [
+      // Documented by sources (data/us.json, washington-post.impostors).
+      ['http://washingtonpost.pm/fixtures/blog.html', 'FAKE', 'Masthead — not The Washington Post: this site imitates it (the real site is washingtonpost.com)', /clone in the "Doppelganger" operation/],
+      // "bіld.de" with a Cyrillic і, as the browser hands it over.
+      ['http://xn--bld-jhd.de/fixtures/blog.html', 'FAKE', 'Masthead — not Bild: this site imitates it (the real site is bild.de)', /look-alike characters so that it reads as bild\.de/],
+      ['http://www.spiegel.ltd/fixtures/blog.html', '?', 'Masthead — looks like Der Spiegel, but this is not its address (spiegel.de)', /on a domain Der Spiegel does not use/],
+    ];
+    for (const [url, text, title, explanation] of cases) {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      const tabId = await tabIdOf(browser, page);
+      let badge = await badgeOf(browser, tabId);
+      for (let i = 0; i < 100 && badge.text !== text; i++) {
+        await page.waitForTimeout(50);
+        badge = await badgeOf(browser, tabId);
+      }
+      assert.equal(badge.text, text, url);
+      assert.equal(badge.title, title);
+      const popup = await openPopup(browser, tabId);
+      assert.match(await popup.textContent('#site-body .explanation'), explanation);
+      const real = await popup.getAttribute('#site-body .real-site a', 'href');
+      assert.equal(real, `https://${title.match(/\(([^()]*)\)$/)[1].replace('the real site is ', '')}/`);
+      if (text === 'FAKE' && url.includes('washingtonpost')) {
+        assert.equal(await popup.getAttribute('#site-body .source a', 'href'), 'https://jpost.com/international/article-818937');
+        await popup.screenshot({ path: path.join(OUTPUT, 'popup-impostor.png'), fullPage: true });
+      }
+      await Promise.all([popup.close(), page.close()]);
+    }
+  });
+
   it('each tab keeps its own badge across tab switches and windows', async () => {
     const cbc = await open('http://www.cbc.ca/fixtures/article.html');
     const gt = await open('http://www.globaltimes.cn/fixtures/globaltimes.html');

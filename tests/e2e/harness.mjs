@@ -20,7 +20,7 @@ const FIREFOX_EXTENSION_UUID = '6b8c1c2e-1d2a-4c3b-9a55-0d7e4e2f7a11';
 const FIREFOX_ADDON_ID = 'masthead@masthead-extension.org';
 
 /** Hosts the fixture server plays. Links to other hosts are never followed by the tests. */
-export const HOSTS = ['www.cbc.ca', 'www.dw.com', 'www.reader-weekly.example', 'www.update-gazette.example', 'www.globaltimes.cn', 'blog.example.org', 'links.example.net', 'feed.example.net', 'dark.example.net', 'editor.example.net', 'csp.example.net', 'bench.example.net', 'updates.example.net', 'www.nachrichten.example', 'www.portal.example', 'www.akhbar.example', 'hostile.example.net', 'plain.example.net', 'x.com', 'vk.com', 'www.skynewsarabia.com', 'apnews.com'];
+export const HOSTS = ['www.cbc.ca', 'www.dw.com', 'www.reader-weekly.example', 'www.update-gazette.example', 'www.globaltimes.cn', 'blog.example.org', 'links.example.net', 'feed.example.net', 'dark.example.net', 'editor.example.net', 'csp.example.net', 'bench.example.net', 'updates.example.net', 'www.nachrichten.example', 'www.portal.example', 'www.akhbar.example', 'hostile.example.net', 'plain.example.net', 'x.com', 'vk.com', 'www.skynewsarabia.com', 'apnews.com', 'washingtonpost.pm', 'xn--bld-jhd.de', 'www.spiegel.ltd'];
 
 /**
  * Starts Chromium with the extension from `dist` and every host in HOSTS mapped to the server port.

@@ -116,6 +116,15 @@ impl Engine {
         to_js(&hits)
     }
 
+    /// The outlet an address only pretends to be, `{id, name, domains, evidence, domain, operation,
+    /// sources, outlet}`, or `null` (a known site, an unknown one that imitates nobody, or not a URL).
+    pub fn impostor(&self, url: &str) -> JsValue {
+        match self.0.impostor(url).ok().flatten() {
+            Some(m) => to_js(&masthead::view::ImpostorView::new(&self.0, &m)),
+            None => JsValue::NULL,
+        }
+    }
+
     /// For each link on a page: the outlet it cites, as `lookupUrls`, but share widgets and a
     /// platform's own pages cite nobody (`null`).
     #[wasm_bindgen(js_name = lookupCitations)]
