@@ -16,10 +16,10 @@ fn the_dataset_validates_and_holds_its_floors() {
     // Issue #3's floors are 1,000 outlets, 1,500 domains, 300 accounts and 100 countries; these hold
     // the size the dataset has reached, which is above them. Raise them as it grows, never lower them.
     // Issue #12 asks for 6,000 outlets, 9,000 domains and 80% of outlets with a full chain: not yet.
-    assert!(s.outlets >= 2_800, "outlets: {}", s.outlets);
-    assert!(s.domains >= 2_750, "domains: {}", s.domains);
-    assert!(s.countries >= 168, "countries: {}", s.countries);
-    assert!(s.edges >= 3_000, "edges: {}", s.edges);
+    assert!(s.outlets >= 3_500, "outlets: {}", s.outlets);
+    assert!(s.domains >= 3_400, "domains: {}", s.domains);
+    assert!(s.countries >= 170, "countries: {}", s.countries);
+    assert!(s.edges >= 3_850, "edges: {}", s.edges);
     // Issue #10: at least 1,200 accounts, 600 of them on platforms other than X.
     assert!(s.accounts >= 1_800, "accounts: {}", s.accounts);
     let not_x = s.accounts - s.accounts_by_platform.get("x").copied().unwrap_or(0);
@@ -46,7 +46,7 @@ fn most_chains_end_at_an_ultimate_controller() {
         .count();
     let share = ended as f64 / outlets.len() as f64;
     assert_eq!(ended, engine.stats().outlets_with_controller, "stats counts the same thing");
-    assert!(share >= 0.62, "outlets with a chain to an ultimate controller: {ended} of {} ({:.1}%)", outlets.len(), share * 100.0);
+    assert!(share >= 0.70, "outlets with a chain to an ultimate controller: {ended} of {} ({:.1}%)", outlets.len(), share * 100.0);
 }
 
 /// Every source is on a host a reader can trust: none of the content farms, aggregators, mirrors and

@@ -8,9 +8,9 @@ use masthead::Engine;
 use std::path::Path;
 
 /// Floors for the whole Matrix (1,074 rows with a website). Issue #10 asks for 95% of them; what
-/// is reached is kept, never lost (5 Dec 2026: 1,007 resolve, 870 reach the state; 6 Dec: 1,052 and 913).
-const RESOLVE_FLOOR: f64 = 0.97;
-const STATE_FLOOR: f64 = 0.84;
+/// is reached is kept, never lost (5 Dec 2026: 1,007 resolve, 870 reach the state; 6 Dec: 1,052 and 913; later on 6 Dec: 1,055 and 922).
+const RESOLVE_FLOOR: f64 = 0.98;
+const STATE_FLOOR: f64 = 0.85;
 
 fn data() -> Engine {
     common::data_engine()

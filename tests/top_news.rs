@@ -4,8 +4,9 @@
 
 mod common;
 
-/// 6 Dec 2026: 524 of 1,000 resolved in the morning, 900 by the evening.
-const RESOLVE_FLOOR: f64 = 0.89;
+/// 6 Dec 2026: 524 of 1,000 resolved in the morning, 900 by the evening, 979 late that night (after
+/// 24 non-news hosts were moved to not-news.txt and the list refilled in MBFC's order).
+const RESOLVE_FLOOR: f64 = 0.97;
 
 fn domains() -> Vec<(String, String)> {
     let text = include_str!("fixtures/top-news/domains.txt");
