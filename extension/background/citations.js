@@ -2,7 +2,7 @@
 // mentions, and keeps the tab's citation counts and badge up to date.
 
 import { getEngine } from './engine.js';
-import { describeImpostor, describeOutlet } from './describe.js';
+import { describeImpostor, describeOutlet, impostorMark } from './describe.js';
 import { STATE_CONTROLLED } from './labels.js';
 import { newPageState, readTab, updateTab } from './tab-state.js';
 import { showCitations, showImpostor, showSite } from './badge.js';
@@ -49,10 +49,21 @@ export async function handleScan(tabId, { links, texts, page = {} }, url) {
     .map((matches) => matches.filter((m) => !family.has(m.id)).map(({ start, end, id }) => ({ start, end, id })));
 
   const outlets = {};
+  // Links to sites that only pretend to be an outlet get a warning mark of their own. Links within
+  // the page's own site are left alone: its badge already says what it is.
+  const pageHost = hostOf(url);
+  links.forEach((href, i) => {
+    const host = hostOf(href);
+    if (linkIds[i] || !host || host === pageHost) return;
+    const impostor = describeImpostor(engine.impostor(href));
+    if (!impostor) return;
+    linkIds[i] = `impostor:${host}`;
+    outlets[linkIds[i]] ??= impostorMark(impostor, host);
+  });
   const describe = (id) => {
     if (id && !(id in outlets)) outlets[id] = describeOutlet(engine, id, vocabulary);
   };
-  linkIds.forEach(describe);
+  linkIds.forEach((id) => id?.startsWith('impostor:') || describe(id));
   for (const matches of mentions) for (const m of matches) describe(m.id);
 
   const newlyLinked = [...linked].filter((id) => !(state?.linked ?? []).includes(id));

@@ -151,3 +151,27 @@ export function impostorTitle(impostor) {
   }
   return `Masthead — not ${impostor.name}: this site imitates it (the real site is ${impostor.domain})`;
 }
+
+/** A link to an impostor, shaped as the outlet a mark and its card show: the label says it in
+ *  words ("Imitates The Washington Post"), the note names the real site. */
+export function impostorMark(impostor, host) {
+  const certain = impostor.evidence !== 'lookalike';
+  return {
+    id: `impostor:${host}`,
+    impostor: true,
+    name: host,
+    label: {
+      id: 'impostor',
+      short: certain ? 'FAKE' : '?',
+      title: certain ? `Imitates ${impostor.name}` : `Looks like ${impostor.name}`,
+      color: certain ? '#b00020' : '#8a5300',
+      definition: impostor.explanation,
+    },
+    note: `${impostor.name}'s real site is ${impostor.domain}.`,
+    hops: [],
+    noController: null,
+    minorityOwners: false,
+    edited: false,
+    sources: impostor.sources,
+  };
+}

@@ -315,6 +315,8 @@
   `;
 
   function chainText(outlet) {
+    // A link to a site that only pretends to be an outlet: its warning, not a chain.
+    if (outlet.impostor) return outlet.note;
     const owners = outlet.hops.map((hop) => hop.to.name).join(' → ');
     if (outlet.noController) return owners ? `${owners} (${outlet.noController.text})` : outlet.noController.text;
     return owners || (outlet.minorityOwners ? 'no controlling owner recorded' : 'no owner recorded in the dataset');
@@ -418,7 +420,9 @@
     for (const n of inserted) n.remove();
   }
 
-  const shouldDraw = (outlet) => annotate === 'all' || (annotate === 'state' && outlet.label.id === 'state-controlled');
+  // Links to impostors are warned about whenever marks are on: they are rarer and worse than state media.
+  const shouldDraw = (outlet) =>
+    annotate === 'all' || (annotate === 'state' && (outlet.label.id === 'state-controlled' || outlet.impostor));
 
   /** Index of the text node holding the character just before `end` (the earlier node at boundaries). */
   function nodeBefore(entry, end) {
@@ -600,7 +604,9 @@
       if (outlet.label.definition) box.append(el('div', 'def', outlet.label.definition));
       if (outlet.note) box.append(el('div', 'note', outlet.note));
       const end = outlet.noController;
-      if (outlet.hops.length === 0 && end) {
+      if (outlet.impostor) {
+        // Its definition says why, its note names the real site; it has no chain to show.
+      } else if (outlet.hops.length === 0 && end) {
         box.append(el('div', 'rel', `No controlling owner: ${end.text}`));
         if (end.sources.length) box.append(sourceLine(end.sources));
       } else if (outlet.hops.length === 0) {

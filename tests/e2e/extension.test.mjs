@@ -299,6 +299,31 @@ describe('badges per tab', () => {
     }
   });
 
+  it('links to impostors get a warning mark whose card names the real site', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('http://blog.example.org/fixtures/impostor-links.html');
+    await settledMarks(page, { min: 3 });
+    const marks = await listMarks(page);
+    const byLink = Object.fromEntries(marks.map((m) => [m.afterLink, m.outlet]));
+    assert.equal(byLink['a-fake'], 'impostor:washingtonpost.pm');
+    assert.equal(byLink['a-like'], 'impostor:www.spiegel.ltd');
+    assert.equal(byLink['a-real'], 'washington-post', 'the real site is the outlet');
+    const shadows = await closedShadowContent(page, 'masthead-mark');
+    const fake = shadows.find((s) => s.host['data-masthead-outlet'] === 'impostor:washingtonpost.pm');
+    assert.equal(fake.text, 'FAKE');
+    assert.match(fake.attributes['aria-label'][0], /^Masthead: washingtonpost\.pm, imitates the washington post\. Owned: washingtonpost\.pm → The Washington Post's real site is washingtonpost\.com\.$/);
+    await page.hover('masthead-mark[data-masthead-outlet="impostor:washingtonpost.pm"]');
+    await page.waitForTimeout(150);
+    const [card] = await closedShadowContent(page, 'masthead-card');
+    assert.match(card.text, /^washingtonpost\.pm ?Imitates The Washington Post/);
+    assert.match(card.text, /documents it as a clone in the "Doppelganger" operation/);
+    assert.match(card.text, /The Washington Post's real site is washingtonpost\.com\./);
+    assert.doesNotMatch(card.text, /No owner recorded/);
+    assert.ok(card.attributes.href.includes('https://jpost.com/international/article-818937'));
+    await page.screenshot({ path: path.join(OUTPUT, 'impostor-link-card.png') });
+    await page.close();
+  });
+
   it('each tab keeps its own badge across tab switches and windows', async () => {
     const cbc = await open('http://www.cbc.ca/fixtures/article.html');
     const gt = await open('http://www.globaltimes.cn/fixtures/globaltimes.html');
