@@ -70,6 +70,8 @@ fn synthetic(n: usize) -> Dataset {
             } else {
                 vec![Edge { owner: format!("synthetic-{:05}", i - i % 10), relation: Relation::OwnedBy, share: Some(100.0), since: None, until: None, sources: src.clone() }]
             },
+            no_controller: None,
+            impostors: vec![],
             edited: false,
         })
         .collect();

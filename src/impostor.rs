@@ -151,8 +151,11 @@ pub fn skeleton(host: &str) -> String {
         }
         let decoded = label.strip_prefix("xn--").and_then(idna::punycode::decode_to_string).filter(|d| !d.is_empty());
         for c in decoded.as_deref().unwrap_or(label).chars().flat_map(char::to_lowercase) {
-            match CONFUSABLES.binary_search_by(|(k, _)| k.cmp(&c)) {
-                Ok(at) => out.push_str(CONFUSABLES[at].1),
+            match CONFUSABLE_KEYS.binary_search(&(c as u32)) {
+                Ok(at) => {
+                    let start = if at == 0 { 0 } else { CONFUSABLE_ENDS[at - 1] as usize };
+                    out.push_str(CONFUSABLE_TEXT.get(start..CONFUSABLE_ENDS[at] as usize).unwrap_or_default());
+                }
                 Err(_) => out.push(c),
             }
         }
@@ -178,7 +181,8 @@ mod tests {
         }
         assert_ne!(skeleton("bild.de"), skeleton("blid.de"));
         assert_eq!(skeleton("xn--"), "xn--", "a broken punycode label stays as it is");
-        assert!(CONFUSABLES.windows(2).all(|w| w[0].0 < w[1].0), "sorted for binary search");
+        assert!(CONFUSABLE_KEYS.windows(2).all(|w| w[0] < w[1]), "sorted for binary search");
+        assert_eq!(CONFUSABLE_ENDS.last().map(|&e| e as usize), Some(CONFUSABLE_TEXT.len()));
     }
 
     #[test]

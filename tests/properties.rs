@@ -51,6 +51,10 @@ proptest! {
     fn lookup_never_panics(url in urlish()) {
         let engine = fixture_engine();
         let _ = engine.lookup_url(&url);
+        // Whatever the host, impostor checks answer too (the index is built on the first one).
+        if let Ok(Some(m)) = engine.impostor(&url) {
+            prop_assert!(m.outlet < engine.dataset().entities.len());
+        }
     }
 
     #[test]
