@@ -17,7 +17,7 @@ const isPlainObject = (value) => value !== null && typeof value === 'object' && 
 
 /** Messages a content script may send, and their shapes. */
 const FROM_CONTENT = {
-  page: () => true,
+  page: (m) => m.url === undefined || (typeof m.url === 'string' && m.url.length <= MAX_URL),
   scan: (m) =>
     (m.page === undefined ||
       (isPlainObject(m.page) &&
@@ -66,5 +66,19 @@ export function classifyMessage(message, sender) {
   const check = FROM_CONTENT[message.type];
   const fromTopFrame = Number.isInteger(sender.tab?.id) && sender.frameId === 0 && /^https?:/.test(sender.url ?? '');
   if (!fromTopFrame || !check || !Object.hasOwn(FROM_CONTENT, message.type) || !check(message)) return null;
-  return { from: 'content', tabId: sender.tab.id, url: sender.url };
+  return { from: 'content', tabId: sender.tab.id, url: pageUrl(message, sender.url) };
+}
+
+/**
+ * The address a content script reports for its page after a same-document navigation (pushState):
+ * the sender's URL can still be the document's first one. Only an address of the same origin is
+ * taken, which is all a same-document navigation can reach; anything else keeps the sender's.
+ */
+function pageUrl(message, senderUrl) {
+  if (message.type !== 'page' || typeof message.url !== 'string') return senderUrl;
+  try {
+    return new URL(message.url).origin === new URL(senderUrl).origin ? message.url : senderUrl;
+  } catch {
+    return senderUrl;
+  }
 }

@@ -481,7 +481,8 @@
       const id = hrefAt >= 0 ? answer.links[hrefAt] : null;
       const outlet = id && outlets.get(id);
       if (!outlet || !anchor.isConnected || markFollows(anchor, id)) continue;
-      counts[id] = (counts[id] ?? 0) + 1;
+      // Impostor links are warned about on the page, not counted as citations of an outlet.
+      if (!outlet.impostor) counts[id] = (counts[id] ?? 0) + 1;
       if (shouldDraw(outlet)) anchor.after(createMark(outlet, 'link'));
       await pause();
     }
@@ -752,6 +753,7 @@
   }
 
   function noteChanges(records) {
+    followUrl();
     for (const record of records) {
       if (record.type === 'characterData') {
         restore(record.target);
@@ -784,6 +786,31 @@
     observer.disconnect();
     observing = false;
   }
+
+  // ---- single-page sites: the address changes without a new document ----
+
+  // X, YouTube and news sites built as single-page apps change the address with pushState: the badge
+  // must follow (x.com/globaltimesnews → x.com/someone_else). The worker is told the new address,
+  // which resets the tab; the marks still on the page are counted again, and content the page adds
+  // for the new address is read as any change is. pushState in the page's world raises no event here,
+  // so the Navigation API (where there is one), popstate and every batch of DOM changes check.
+  let lastUrl = location.href;
+  function followUrl() {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    send({ type: 'page', url: lastUrl })
+      .then(() => {
+        const counts = {};
+        for (const mark of document.getElementsByTagName(MARK_TAG)) {
+          const id = ownMarks.get(mark);
+          if (id && !outlets.get(id)?.impostor) counts[id] = (counts[id] ?? 0) + 1;
+        }
+        if (Object.keys(counts).length) return send({ type: 'cited', counts });
+      })
+      .catch(() => {});
+  }
+  addEventListener('popstate', followUrl);
+  globalThis.navigation?.addEventListener?.('currententrychange', followUrl);
 
   // ---- the popup asks to show the first mark of an outlet ----
 

@@ -321,6 +321,17 @@ describe('badges per tab', () => {
     assert.doesNotMatch(card.text, /No owner recorded/);
     assert.ok(card.attributes.href.includes('https://jpost.com/international/article-818937'));
     await page.screenshot({ path: path.join(OUTPUT, 'impostor-link-card.png') });
+    // The real Post is a citation of this page; the impostors are warnings, not outlets it cites.
+    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    let cited = '';
+    for (let i = 0; i < 50 && !cited.includes('The Washington Post'); i++) {
+      await popup.reload();
+      await popup.waitForSelector('body[data-ready]');
+      cited = await popup.textContent('#cited-body');
+    }
+    assert.match(cited, /The Washington Post/);
+    assert.doesNotMatch(cited, /washingtonpost\.pm|spiegel\.ltd/);
+    await popup.close();
     await page.close();
   });
 

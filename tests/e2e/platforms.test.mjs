@@ -70,3 +70,31 @@ it('a known account shows its outlet, not the platform', async () => {
   await popup.close();
   await p.close();
 });
+
+it('on a single-page site the badge follows the address (pushState, then Back)', async () => {
+  const { p, tabId, badge } = await open('http://x.com/globaltimesnews');
+  assert.match(badge.title, /^Global Times — /);
+  const settle = async (pattern) => {
+    let now;
+    for (let i = 0; i < 100; i++) {
+      now = await badgeOf(browser, tabId);
+      if (pattern.test(now.title)) return now;
+      await p.waitForTimeout(50);
+    }
+    return now;
+  };
+  // What X does when the reader opens another profile: a new address and new content, no new page.
+  await p.evaluate(() => {
+    history.pushState({}, '', '/someone_not_listed');
+    document.querySelector('main').insertAdjacentHTML('beforeend', '<p>Another profile.</p>');
+  });
+  const moved = await settle(/a platform, not the author/);
+  assert.match(moved.title, /^X \(formerly Twitter\), a platform, not the author of this page/);
+  const popup = await openPopup(browser, tabId);
+  assert.match(await popup.textContent('#site-body'), /This page is on X \(formerly Twitter\), a platform/);
+  await popup.close();
+  await p.goBack();
+  const back = await settle(/^Global Times — /);
+  assert.match(back.title, /^Global Times — People's Daily/);
+  await p.close();
+});
