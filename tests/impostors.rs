@@ -99,6 +99,24 @@ fn no_listed_site_is_ever_an_impostor() {
 }
 
 #[test]
+fn no_site_of_the_real_page_set_is_an_impostor() {
+    // The hosts of the 1,078 real saved pages the judged citations come from (tests/precision).
+    let engine = engine();
+    let set = include_str!("precision/devset.jsonl");
+    let mut hosts: Vec<String> = set
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|j| j["site_host"].as_str().map(str::to_string))
+        .filter(|h| !h.is_empty())
+        .collect();
+    hosts.sort();
+    hosts.dedup();
+    assert!(hosts.len() >= 500, "{} hosts", hosts.len());
+    let flagged: Vec<&String> = hosts.iter().filter(|h| engine.impostor(&format!("https://{h}/")).ok().flatten().is_some()).collect();
+    assert!(flagged.is_empty(), "real sites taken for impostors: {flagged:?}");
+}
+
+#[test]
 fn bad_input_is_an_error_not_a_panic() {
     let engine = engine();
     assert!(engine.impostor("javascript:alert(1)").is_err());
