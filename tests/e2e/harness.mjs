@@ -4,7 +4,7 @@
 // Chromium (DevTools protocol).
 
 import { chromium, firefox } from 'playwright-core';
-import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -169,6 +169,7 @@ export function listMarks(page) {
  * for each element named `tag`, the text and the attributes of everything in its shadow root.
  */
 export async function closedShadowContent(page, tag) {
+  if (BROWSER === 'firefox') return closedShadowContentBidi(page, tag);
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -199,6 +200,47 @@ export async function closedShadowContent(page, tag) {
   } finally {
     await session.detach();
   }
+}
+
+let firefoxBidi = null;
+
+/**
+ * The same through WebDriver BiDi in Firefox: the page's DOM serialised with every shadow tree,
+ * closed ones included (serializationOptions.includeShadowTree "all").
+ */
+async function closedShadowContentBidi(page, tag) {
+  const { contexts } = await firefoxBidi('browsingContext.getTree', {});
+  const context = contexts.find((c) => c.url === page.url())?.context;
+  if (!context) throw new Error(`no browsing context shows ${page.url()}`);
+  const { result } = await firefoxBidi('script.evaluate', {
+    expression: 'document.documentElement',
+    target: { context },
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: null, includeShadowTree: 'all' },
+  });
+  const found = [];
+  const visit = (node) => {
+    const v = node?.value;
+    if (!v) return;
+    if (v.localName === tag && v.shadowRoot) {
+      const attributes = {};
+      let text = '';
+      const walk = (n) => {
+        const w = n?.value;
+        if (!w) return;
+        if (w.nodeType === 3) text += w.nodeValue ?? '';
+        if (w.nodeType === 1) for (const [k, val] of Object.entries(w.attributes ?? {})) (attributes[k] ??= []).push(val);
+        (w.children ?? []).forEach(walk);
+      };
+      (v.shadowRoot.value?.children ?? []).filter((child) => child.value?.localName !== 'style').forEach(walk);
+      found.push({ host: { ...(v.attributes ?? {}) }, mode: v.shadowRoot.value?.mode, text: text.replace(/\s+/g, ' ').trim(), attributes });
+    }
+    (v.children ?? []).forEach(visit);
+    if (v.shadowRoot) visit(v.shadowRoot);
+  };
+  visit(result);
+  return found;
 }
 
 const pairs = (flat = []) => {
@@ -250,12 +292,13 @@ export async function openPopup(browser, tabId) {
  * pages, since Playwright does not expose Firefox's background page.
  */
 async function launchFirefox({ dist, port, profile, userDataDir }) {
+  const controlFile = path.join(os.tmpdir(), `masthead-bidi-control-${process.pid}-${Date.now()}`);
   const context = await firefox.launchPersistentContext(profile, {
     channel: 'moz-firefox',
     executablePath: path.join(ROOT, 'tests/e2e/firefox/bidi-shim.mjs'),
     headless: true,
     viewport: { width: 1100, height: 800 },
-    env: { ...process.env, MASTHEAD_FIREFOX_EXTENSION: dist },
+    env: { ...process.env, MASTHEAD_FIREFOX_EXTENSION: dist, MASTHEAD_SHIM_CONTROL: controlFile },
     firefoxUserPrefs: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
       'network.proxy.type': 1,
@@ -269,6 +312,14 @@ async function launchFirefox({ dist, port, profile, userDataDir }) {
     },
   });
   const { requests, errors } = recordActivity(context);
+  const controlPort = Number(await readFile(controlFile, 'utf8'));
+  await rm(controlFile, { force: true });
+  // A BiDi command of the tests' own, on Playwright's session (firefox/bidi-shim.mjs).
+  firefoxBidi = async (method, params) => {
+    const answer = await (await fetch(`http://127.0.0.1:${controlPort}/`, { method: 'POST', body: JSON.stringify({ method, params }) })).json();
+    if (answer.type !== 'success') throw new Error(`${method}: ${answer.error} ${answer.message ?? ''}`);
+    return answer.result;
+  };
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   // One extension page stays open to reach the extension's APIs; it waits until the add-on is in.
   const probe = await openExtensionPage(context, `${origin}/options/options.html?probe`);

@@ -8,6 +8,8 @@
 // executable (launch's executablePath), so it passes Firefox's arguments through.
 
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { writeFileSync } from 'node:fs';
 import { WebSocketServer, WebSocket } from 'ws';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
@@ -35,10 +37,35 @@ firefox.stderr.on('data', (chunk) => {
   process.stderr.write(chunk);
 });
 
+/** The live connection to Firefox and the relay's own pending commands, for the control channel. */
+let current = null;
+const pending = new Map();
+
+/**
+ * When MASTHEAD_SHIM_CONTROL names a file, the relay writes there the port of a small HTTP endpoint
+ * that sends one BiDi command of the test's own on the same session (POST {method, params}): the
+ * tests read closed shadow roots that way, as they use the DevTools protocol in Chromium.
+ */
+if (process.env.MASTHEAD_SHIM_CONTROL) {
+  const control = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const { method, params } = JSON.parse(body || '{}');
+      if (!current || current.readyState !== WebSocket.OPEN) return res.writeHead(503).end('no session');
+      const id = ++ownId;
+      pending.set(id, (answer) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer)));
+      current.send(JSON.stringify({ id, method, params }));
+    });
+  });
+  control.listen(0, '127.0.0.1', () => writeFileSync(process.env.MASTHEAD_SHIM_CONTROL, String(control.address().port)));
+}
+
 function relay(target) {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   server.on('connection', (client, request) => {
     const upstream = new WebSocket(target + request.url);
+    current = upstream;
     const queued = [];
     const sessionNew = new Set();
     const own = new Map();
@@ -47,6 +74,11 @@ function relay(target) {
       const text = String(data);
       const message = JSON.parse(text);
       if (own.has(message.id)) return own.get(message.id)(message);
+      if (pending.has(message.id)) {
+        const answer = pending.get(message.id);
+        pending.delete(message.id);
+        return answer(message);
+      }
       if (EXTENSION && sessionNew.has(message.id) && message.type === 'success') {
         const id = ++ownId;
         own.set(id, (answer) => {
