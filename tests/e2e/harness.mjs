@@ -347,6 +347,19 @@ async function launchFirefox({ dist, port, profile, userDataDir }) {
 }
 
 /**
+ * Playwright's close() of a swapped Firefox context never returns; the extension page closes its own
+ * tab instead, and the test goes on when Playwright sees it gone (or after two seconds).
+ */
+function closableByItself(page) {
+  page.close = async () => {
+    const gone = page.waitForEvent('close', { timeout: 2000 }).catch(() => {});
+    await page.evaluate(async () => chrome.tabs.remove((await chrome.tabs.getCurrent()).id)).catch(() => {});
+    await gone;
+  };
+  return page;
+}
+
+/**
  * Opens `url` (a moz-extension:// page) in a new tab and returns the page that shows it. Firefox moves
  * the tab into the extension's process, which replaces its BiDi browsing context: Playwright sees the
  * old page close and a new one appear.
@@ -360,7 +373,7 @@ async function openExtensionPage(context, url) {
     // Playwright does not see the load event of the swapped context: ask the page instead.
     for (let i = 0; shown && i < 50; i++) {
       const ready = await shown.evaluate(() => document.readyState === 'complete' && typeof chrome?.runtime?.id === 'string').catch(() => false);
-      if (ready) return shown;
+      if (ready) return closableByItself(shown);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (!page.isClosed()) await page.close();
