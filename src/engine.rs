@@ -167,12 +167,12 @@ impl Engine {
     /// The outlet an address only pretends to be (see `impostor.rs`): asked only for an address the
     /// dataset does not know, so a listed site is never taken for an impostor.
     pub fn impostor(&self, url: &str) -> Result<Option<ImpostorMatch>, UrlError> {
-        if self.urls.lookup(url)?.is_some() {
+        let parsed = crate::host::parse_web_url(url)?;
+        if self.urls.lookup_parsed(&parsed).is_some() {
             return Ok(None);
         }
-        let parsed = crate::host::parse_web_url(url)?;
-        let host = parsed.host_str().unwrap_or_default().trim_end_matches('.');
-        Ok(self.impostors.get_or_init(|| ImpostorIndex::new(&self.dataset)).check(host))
+        let Some(host) = crate::host::url_host(&parsed) else { return Ok(None) };
+        Ok(self.impostors.get_or_init(|| ImpostorIndex::new(&self.dataset)).check(&host))
     }
 
     /// A link on a page as a citation: share widgets and a platform's own pages are not citations.

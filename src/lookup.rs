@@ -5,6 +5,7 @@ use crate::accounts::{platform_for_host, PlatformLink};
 use crate::host::{key_suffixes, label_count, normalize_host, parse_web_url, url_host, UrlError};
 use crate::model::Dataset;
 use std::collections::HashMap;
+use url::Url;
 
 /// How a URL was matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,20 +92,24 @@ impl UrlIndex {
     /// account gives its outlet; any other page gives the platform itself (`Via::Platform`), so the
     /// reader sees who runs the platform, marked as not the author.
     pub fn lookup(&self, input: &str) -> Result<Option<UrlMatch>, UrlError> {
-        let url = parse_web_url(input)?;
-        let Some(host) = url_host(&url) else { return Ok(None) };
+        Ok(self.lookup_parsed(&parse_web_url(input)?))
+    }
+
+    /// [`UrlIndex::lookup`] for an address already parsed by `parse_web_url`.
+    pub fn lookup_parsed(&self, url: &Url) -> Option<UrlMatch> {
+        let Some(host) = url_host(url) else { return None };
         if let Some(platform) = platform_for_host(&host) {
-            if let PlatformLink::Account(key) = platform.classify(&url) {
+            if let PlatformLink::Account(key) = platform.classify(url) {
                 if let Some(&e) = self.accounts.get(&key) {
-                    return Ok(Some(UrlMatch { entity: e as usize, via: Via::Account(key) }));
+                    return Some(UrlMatch { entity: e as usize, via: Via::Account(key) });
                 }
             }
             let at = crate::accounts::PLATFORMS.iter().position(|p| p.key == platform.key);
             if let Some(e) = at.and_then(|i| self.platforms.get(i).copied().flatten()) {
-                return Ok(Some(UrlMatch { entity: e as usize, via: Via::Platform(platform.key) }));
+                return Some(UrlMatch { entity: e as usize, via: Via::Platform(platform.key) });
             }
         }
-        Ok(self.lookup_host_path(&host, url.path()))
+        self.lookup_host_path(&host, url.path())
     }
 
     /// Looks up a link on a page as a citation. Share and follow widgets cite nobody: a share or

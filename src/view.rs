@@ -158,11 +158,10 @@ pub fn graph_view(engine: &Engine, outlet: usize) -> GraphView {
 /// the extension shows on its badge and popup.
 #[derive(Serialize, Debug, Clone)]
 pub struct ImpostorView {
-    /// The imitated outlet's id, name and real domains (also in `outlet`, in full).
+    /// The imitated outlet's id, name and real domains.
     pub id: String,
     pub name: String,
     pub domains: Vec<String>,
-    pub outlet: EntityView,
     /// `documented` (a source names the site), `homograph` (it reads as the outlet's domain) or
     /// `lookalike` (the outlet's name on a top-level domain it does not use).
     pub evidence: &'static str,
@@ -185,7 +184,6 @@ impl ImpostorView {
             id: outlet.id.clone(),
             name: outlet.name.clone(),
             domains: outlet.domains.clone(),
-            outlet: EntityView::from(outlet),
             evidence: m.evidence.as_str(),
             domain: if m.domain.is_empty() { first_domain() } else { m.domain.clone() },
             operation: documented.and_then(|d| d.operation.clone()),

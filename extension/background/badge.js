@@ -32,14 +32,10 @@ export async function showCitations(tabId, stateControlledCount) {
 /** A site that only pretends to be a known outlet: red FAKE when a source documents it or its
  *  address reads the same as the real one, an amber "?" when it only resembles it. */
 export async function showImpostor(tabId, impostor) {
-  const certain = impostor.evidence !== 'lookalike';
   await Promise.all([
-    chrome.action.setBadgeText({ tabId, text: certain ? 'FAKE' : '?' }),
-    chrome.action.setBadgeBackgroundColor({ tabId, color: certain ? IMPOSTOR_COLOR : LOOKALIKE_COLOR }),
+    chrome.action.setBadgeText({ tabId, text: impostor.style.code }),
+    chrome.action.setBadgeBackgroundColor({ tabId, color: impostor.style.color }),
     chrome.action.setTitle({ tabId, title: impostorTitle(impostor) }),
   ]);
   await chrome.action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
 }
-
-const IMPOSTOR_COLOR = '#b00020';
-const LOOKALIKE_COLOR = '#8a5300';

@@ -1,7 +1,7 @@
 // Turns engine answers into the plain objects the content script and the popup render.
 // Everything here is data; the pages put it into the DOM with textContent only.
 
-import { labelStyle } from './labels.js';
+import { IMPOSTOR_STYLES, labelStyle } from './labels.js';
 
 // Hosts whose name alone says nothing about who published the page: show the repository's owner too,
 // so two research lists on GitHub read "github.com/ercexpo, github.com/palewire", not "github.com" twice.
@@ -119,7 +119,10 @@ export function describeOwnerGraph(engine, id) {
 export function describeImpostor(found) {
   if (!found) return null;
   const real = (found.domains ?? []).filter((d) => !d.includes('/'));
+  const certain = found.evidence !== 'lookalike';
   return {
+    certain,
+    style: IMPOSTOR_STYLES[certain ? 'certain' : 'lookalike'],
     id: found.id,
     name: found.name,
     evidence: found.evidence,
@@ -146,7 +149,7 @@ function impostorExplanation({ evidence, name, domain, operation }) {
 
 /** The toolbar title for an impostor: it names the imitated outlet and its real domain. */
 export function impostorTitle(impostor) {
-  if (impostor.evidence === 'lookalike') {
+  if (!impostor.certain) {
     return `Masthead — looks like ${impostor.name}, but this is not its address (${impostor.domain})`;
   }
   return `Masthead — not ${impostor.name}: this site imitates it (the real site is ${impostor.domain})`;
@@ -155,16 +158,16 @@ export function impostorTitle(impostor) {
 /** A link to an impostor, shaped as the outlet a mark and its card show: the label says it in
  *  words ("Imitates The Washington Post"), the note names the real site. */
 export function impostorMark(impostor, host) {
-  const certain = impostor.evidence !== 'lookalike';
+  const { certain, style } = impostor;
   return {
     id: `impostor:${host}`,
     impostor: true,
     name: host,
     label: {
       id: 'impostor',
-      short: certain ? 'FAKE' : '?',
+      short: style.code,
       title: certain ? `Imitates ${impostor.name}` : `Looks like ${impostor.name}`,
-      color: certain ? '#b00020' : '#8a5300',
+      color: style.color,
       definition: impostor.explanation,
     },
     note: `${impostor.name}'s real site is ${impostor.domain}.`,

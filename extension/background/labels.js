@@ -23,3 +23,6 @@ export function labelStyle(labels) {
 
 /** The badge colour for the count of state-controlled outlets cited by an unknown site. */
 export const CITED_STATE_COLOR = LABEL_STYLES[STATE_CONTROLLED].color;
+
+/** Sites that only pretend to be an outlet: FAKE in red when sure, "?" in amber for a look-alike. */
+export const IMPOSTOR_STYLES = { certain: { code: 'FAKE', color: '#b00020' }, lookalike: { code: '?', color: '#8a5300' } };

@@ -49,7 +49,7 @@ function renderSite(data) {
 
 /** A site that only pretends to be a known outlet: who it imitates, why we think so, the real site. */
 function impostorCard(impostor) {
-  const certain = impostor.evidence !== 'lookalike';
+  const { certain } = impostor;
   const heading = certain ? `Not ${impostor.name}` : `Looks like ${impostor.name}`;
   const real = el('a', { href: impostor.realUrl, target: '_blank', rel: 'noopener noreferrer', text: impostor.domain });
   return el(

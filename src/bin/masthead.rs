@@ -203,7 +203,7 @@ fn check(args: &Args) -> Result<u8> {
                             "homograph" => "homograph: reads as the real domain but is not it",
                             _ => "looks like it: the outlet's name on a top-level domain it does not use",
                         };
-                        out.push_str(&format!("{url}\n  imitates {} ({}) — {how}\n", view.outlet.name, view.domain));
+                        out.push_str(&format!("{url}\n  imitates {} ({}) — {how}\n", view.name, view.domain));
                         if let Some(op) = &view.operation {
                             out.push_str(&format!("  operation: {op}\n"));
                         }

@@ -117,7 +117,7 @@ impl Engine {
     }
 
     /// The outlet an address only pretends to be, `{id, name, domains, evidence, domain, operation,
-    /// sources, outlet}`, or `null` (a known site, an unknown one that imitates nobody, or not a URL).
+    /// sources}`, or `null` (a known site, an unknown one that imitates nobody, or not a URL).
     pub fn impostor(&self, url: &str) -> JsValue {
         match self.0.impostor(url).ok().flatten() {
             Some(m) => to_js(&masthead::view::ImpostorView::new(&self.0, &m)),
